@@ -1,0 +1,201 @@
+import { parseNumber } from '../../numerals.ts';
+
+/**
+ * Deadline phrasings, one rule per family (chrono's parsers). A rule's pattern finds
+ * candidates; `extract` turns the named groups into a deadline, or returns null ("not mine").
+ * Patterns run on normalised text (ASCII digits, Chinese punctuation) with the `d` flag, so
+ * every group has its own span. Year and month also accept Chinese numerals (`二〇二三年十二月底前`).
+ */
+
+export type DeadlineKind = 'month-end' | 'date' | 'year-end' | 'half-year' | 'quarter' | 'month' | 'start' | 'ongoing';
+
+/** What a rule reads from a match; the resolver fills the year and computes the date. */
+export interface DeadlineParts {
+  readonly kind: DeadlineKind;
+  readonly year: number | null;
+  /** The month and day the deadline ends on, when the phrase fixes them without a year. */
+  readonly month: number | null;
+  readonly day: number | null;
+  /** True when the day is the month's last day, to be computed once the year is known. */
+  readonly monthEnd: boolean;
+}
+
+export interface DeadlineRule {
+  readonly id: string;
+  readonly kind: DeadlineKind;
+  readonly pattern: RegExp;
+  readonly extract: (groups: Readonly<Record<string, string | undefined>>) => DeadlineParts | null;
+  /** Texts it must find (with the expected text and ISO date for the reference year 2023) and texts it must leave. */
+  readonly examples: {
+    readonly ok: ReadonlyArray<readonly [input: string, text: string, date: string | null]>;
+    readonly notOk: readonly string[];
+  };
+}
+
+/** A year: four Arabic digits or four Chinese digits (`二〇二三`), not preceded by another digit. */
+const yearPart = '(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年';
+/** A month, 1–12, Arabic or Chinese (`十二`); not preceded by a digit (so `112月` is not `12月`). */
+const monthPart = '(?<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月';
+/** A day, 1–31, Arabic or Chinese. */
+const dayPart = '(?<day>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日';
+/** Not glued to a preceding number: `12月` must not be read as `2月`. */
+const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
+
+function year(groups: Readonly<Record<string, string | undefined>>): number | null {
+  return groups.year === undefined ? null : parseNumber(groups.year);
+}
+
+function month(groups: Readonly<Record<string, string | undefined>>): number | null {
+  const value = groups.month === undefined ? null : parseNumber(groups.month);
+  return value !== null && value >= 1 && value <= 12 ? value : null;
+}
+
+export const deadlineRules: readonly DeadlineRule[] = [
+  {
+    id: 'deadline/month-end',
+    kind: 'month-end',
+    /** `6月底前`, `2023年10月底前完成`, `6月底完成`, `十二月末`. Leaves out `6月` alone (a month, no end). */
+    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?[底末](?:前|以前|之前)?(?:完成)?`, 'dg'),
+    extract: (groups) => {
+      const m = month(groups);
+      return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true };
+    },
+    examples: {
+      ok: [
+        ['6月底前，完成', '6月底前', '2023-06-30'],
+        ['2024年2月底前', '2024年2月底前', '2024-02-29'],
+        ['2023年10月底前完成', '2023年10月底前完成', '2023-10-31'],
+        ['6月底完成', '6月底完成', '2023-06-30'],
+        ['十二月底前', '十二月底前', '2023-12-31'],
+        ['二〇二三年十一月底前', '二〇二三年十一月底前', '2023-11-30'],
+      ],
+      notOk: ['13月底前', '6月份召开', '月底前'],
+    },
+  },
+  {
+    id: 'deadline/date',
+    kind: 'date',
+    /** `6月30日前`, `2023年6月30日前`, `至6月30日`. Leaves out a day without a month (`30日内`). */
+    pattern: new RegExp(`(?:(?:截至|截止到|截止|至|到)(?=\\d|[〇○零一二三四五六七八九十]))?(?:${yearPart})?${notAfterNumber}${monthPart}${dayPart}(?:前|以前|之前|止)?(?:完成)?`, 'dg'),
+    extract: (groups) => {
+      const m = month(groups);
+      const d = groups.day === undefined ? null : parseNumber(groups.day);
+      return m === null || d === null ? null : { kind: 'date', year: year(groups), month: m, day: d, monthEnd: false };
+    },
+    examples: {
+      ok: [
+        ['6月30日前', '6月30日前', '2023-06-30'],
+        ['2023年6月30日前', '2023年6月30日前', '2023-06-30'],
+        ['政策执行期至6月30日。', '至6月30日', '2023-06-30'],
+        ['2月29日前', '2月29日前', null],
+      ],
+      notOk: ['30日内', '3个工作日内'],
+    },
+  },
+  {
+    id: 'deadline/year-end',
+    kind: 'year-end',
+    /** `年底前`, `2023年底前`, `年末`. */
+    pattern: new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4}))?(?<![\\d两几多十])年[底末](?:前|以前|之前)?(?:完成)?`, 'dg'),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    examples: {
+      ok: [
+        ['年底前完成', '年底前完成', '2023-12-31'],
+        ['2024年底前', '2024年底前', '2024-12-31'],
+      ],
+      notOk: ['3年底', '较年初'],
+    },
+  },
+  {
+    id: 'deadline/within-year',
+    kind: 'year-end',
+    /** `年内`, `2023年内`, `全年`: within the year, by its end. Leaves out `3年内` and `两年内` (a duration). */
+    pattern: new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4}))?(?<![\\d两几多十一二三四五六七八九每近])年内|全年`, 'dg'),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    examples: {
+      ok: [
+        ['力争年内全省', '年内', '2023-12-31'],
+        ['全年新增上市公司30家', '全年', '2023-12-31'],
+        ['2024年内完成', '2024年内', '2024-12-31'],
+      ],
+      notOk: ['3年内', '两年内', '近年内'],
+    },
+  },
+  {
+    id: 'deadline/half-year',
+    kind: 'half-year',
+    /** `上半年` (by 30 June), `下半年` (by 31 December). */
+    pattern: new RegExp(`(?:${yearPart})?(?<half>上|下)半年`, 'dg'),
+    extract: (groups) => (groups.half === '上'
+      ? { kind: 'half-year', year: year(groups), month: 6, day: 30, monthEnd: false }
+      : { kind: 'half-year', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    examples: {
+      ok: [
+        ['上半年完成', '上半年', '2023-06-30'],
+        ['2024年下半年', '2024年下半年', '2024-12-31'],
+      ],
+      notOk: ['半年一次'],
+    },
+  },
+  {
+    id: 'deadline/quarter',
+    kind: 'quarter',
+    /** `一季度`, `第三季度末`, `2023年第四季度`: by the quarter's last day. */
+    pattern: new RegExp(`(?:${yearPart})?第?(?<quarter>[一二三四1-4])季度(?:末|底)?(?:前)?`, 'dg'),
+    extract: (groups) => {
+      const quarter = parseNumber(groups.quarter ?? '');
+      if (quarter === null || quarter < 1 || quarter > 4) return null;
+      return { kind: 'quarter', year: year(groups), month: quarter * 3, day: null, monthEnd: true };
+    },
+    examples: {
+      ok: [
+        ['一季度', '一季度', '2023-03-31'],
+        ['第三季度末', '第三季度末', '2023-09-30'],
+      ],
+      notOk: ['季度报告'],
+    },
+  },
+  {
+    id: 'deadline/month',
+    kind: 'month',
+    /** `10月份`: during the month, so by its last day. */
+    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}份(?![底末])`, 'dg'),
+    extract: (groups) => {
+      const m = month(groups);
+      return m === null ? null : { kind: 'month', year: year(groups), month: m, day: null, monthEnd: true };
+    },
+    examples: { ok: [['10月份召开', '10月份', '2023-10-31']], notOk: ['10月份底前'] },
+  },
+  {
+    id: 'deadline/start',
+    kind: 'start',
+    /** `2024年起`, `自2024年1月1日起`: when a duty starts, not a deadline; the date is its first day. */
+    pattern: new RegExp(`(?:自|从)?${yearPart}(?:${monthPart}(?:${dayPart})?)?起`, 'dg'),
+    extract: (groups) => {
+      const y = year(groups);
+      const m = groups.month === undefined ? 1 : month(groups);
+      const d = groups.day === undefined ? 1 : parseNumber(groups.day);
+      return y === null || m === null || d === null ? null : { kind: 'start', year: y, month: m, day: d, monthEnd: false };
+    },
+    examples: { ok: [['2024年起施行', '2024年起', '2024-01-01'], ['自2024年3月1日起', '自2024年3月1日起', '2024-03-01']], notOk: ['起草'] },
+  },
+  {
+    id: 'deadline/ongoing',
+    kind: 'ongoing',
+    /** `长期坚持`, `持续推进` as a deadline: after a deadline label, or closing a clause. Not the verb in running text. */
+    pattern: /(?<=(?:时限|时间|時限|時間|节点|節點)[：:])(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進|持续实施|持續實施|长期|長期)|(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進)(?=[）；])/dg,
+    extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
+    examples: {
+      ok: [['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null], ['（省商务厅牵头，持续推进）', '持续推进', null]],
+      notOk: ['持续推进落实用工服务专员制度'],
+    },
+  },
+  {
+    id: 'deadline/labelled-year',
+    kind: 'year-end',
+    /** `完成时限：2023年`, `完成时限：二〇二三年`: a bare year after a deadline label means by its end. */
+    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'dg'),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31']], notOk: ['力争2023年全省'] },
+  },
+];

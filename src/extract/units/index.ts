@@ -1,0 +1,210 @@
+import type { Span } from '../../types.ts';
+import {
+  deadlineLabels,
+  openListEndings,
+  roleLabels,
+  roleVerbs,
+  sharedGovernmentSuffixes,
+  unitNameEndings,
+  type UnitRole,
+} from './keywords.ts';
+
+export type { UnitRole } from './keywords.ts';
+
+/** The units of one responsibility clause. */
+export interface UnitClause {
+  /** The clause in the text it was found in, parentheses included. */
+  readonly span: Span;
+  readonly rule: 'units/labelled' | 'units/role-verbs' | 'units/labelled-line';
+  readonly units: Readonly<Record<UnitRole, readonly string[]>>;
+  /** Per role, true when the list ended in `等部门` / `等单位`: the names are examples, not all. */
+  readonly open: Readonly<Record<UnitRole, boolean>>;
+}
+
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const labelRoles = new Map<string, UnitRole | 'deadline'>();
+for (const [role, labels] of Object.entries(roleLabels) as [UnitRole, readonly string[]][]) {
+  for (const label of labels) labelRoles.set(label, role);
+}
+for (const label of deadlineLabels) labelRoles.set(label, 'deadline');
+
+/** Any clause label followed by a colon: `牵头单位：`. Alternation of literal words, longest first. */
+export const clauseLabelRe = new RegExp(
+  `(${[...labelRoles.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})[：:]`,
+  'g',
+);
+
+/** A role verb at the end of a clause part: `省财政厅牵头`, `B等按职责分工负责`. */
+export const roleVerbEndRe = new RegExp(`(${roleVerbs.map(([verb]) => escape(verb)).join('|')})$`);
+
+/** A deadline-looking clause part (`6月底完成`, `2023年底前`, `长期坚持`): allowed in a role-verb clause. */
+export const clauseDeadlinePartRe = /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末|内|中)?(?:前|完成|以前)$|^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|持续|持續)(?:实施|實施|推进|推進)?$|^\d{4}年\d{1,2}月\d{1,2}日前?$/;
+
+const listSeparatorRe = /[、，,；;\/]/;
+
+function emptyRoles<T>(make: () => T): Record<UnitRole, T> {
+  return { lead: make(), responsible: make(), supporting: make() };
+}
+
+function stripOpenEnding(list: string): { list: string; open: boolean } {
+  for (const ending of openListEndings) {
+    if (list.endsWith(ending) && list.length > ending.length) return { list: list.slice(0, -ending.length), open: true };
+  }
+  return { list, open: false };
+}
+
+/** Splits at `和`/`及`/`与` only where the left side is a whole unit name (`省发展改革委和省财政厅`), not inside one (`省工业和信息化厅`). */
+function splitConjunctions(item: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 1; i < item.length - 1; i++) {
+    const char = item.charAt(i);
+    if ((char === '和' || char === '及' || char === '与' || char === '與') && unitNameEndings.includes(item.charAt(i - 1)) && i - start >= 2) {
+      parts.push(item.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(item.slice(start));
+  return parts;
+}
+
+/** `济南市、青岛市、烟台市政府` → the government of each city. */
+function distributeGovernment(units: string[]): string[] {
+  const last = units[units.length - 1];
+  if (last === undefined) return units;
+  const suffix = sharedGovernmentSuffixes.find((candidate) => last.endsWith(candidate));
+  if (!suffix) return units;
+  const place = last.slice(0, -suffix.length);
+  const placeEnding = place.charAt(place.length - 1);
+  if (!'市县区州盟旗縣區'.includes(placeEnding) || place.length === 0) return units;
+  const result = [...units];
+  for (let i = result.length - 2; i >= 0; i--) {
+    const unit = result[i] as string;
+    if (unit.length > 6 || !unit.endsWith(placeEnding) || unit.startsWith('省') || unit.startsWith('各')) break;
+    result[i] = unit + suffix;
+  }
+  return result;
+}
+
+/** Parses `A、B和C等部门` into names and whether the list is open. */
+export function parseUnitList(text: string): { units: string[]; open: boolean } {
+  const trimmed = text.replace(/^[\s，、；：,;:]+|[\s，、；。,;.：]+$/g, '');
+  const { list, open } = stripOpenEnding(trimmed);
+  const units: string[] = [];
+  for (const item of list.split(listSeparatorRe)) {
+    for (const part of splitConjunctions(item.trim())) {
+      const name = part.trim();
+      if (name.length > 0) units.push(name);
+    }
+  }
+  return { units: distributeGovernment(units), open };
+}
+
+function addUnits(
+  target: Record<UnitRole, string[]>,
+  open: Record<UnitRole, boolean>,
+  role: UnitRole,
+  listText: string,
+): void {
+  const parsed = parseUnitList(listText);
+  for (const unit of parsed.units) if (!target[role].includes(unit)) target[role].push(unit);
+  if (parsed.open) open[role] = true;
+}
+
+function hasUnits(units: Record<UnitRole, string[]>): boolean {
+  return units.lead.length + units.responsible.length + units.supporting.length > 0;
+}
+
+/** `（牵头单位：A、B；责任单位：C等部门）`: labels split the content into lists. */
+function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | null {
+  const units = emptyRoles<string[]>(() => []);
+  const open = emptyRoles(() => false);
+  clauseLabelRe.lastIndex = 0;
+  const labels: { role: UnitRole | 'deadline'; start: number; end: number }[] = [];
+  for (let match = clauseLabelRe.exec(content); match; match = clauseLabelRe.exec(content)) {
+    labels.push({ role: labelRoles.get(match[1] as string) as UnitRole | 'deadline', start: match.index, end: match.index + match[0].length });
+  }
+  if (labels.length === 0 || (labels[0] as { start: number }).start !== 0) return null;
+  labels.forEach((label, i) => {
+    if (label.role === 'deadline') return;
+    const end = i + 1 < labels.length ? (labels[i + 1] as { start: number }).start : content.length;
+    addUnits(units, open, label.role, content.slice(label.end, end));
+  });
+  return hasUnits(units) ? { units, open } : null;
+}
+
+/** `（A牵头，B、C配合）`, `（A、B按职责分工负责）`, `（A负责）`: each part names its role with a verb. */
+function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | null {
+  const units = emptyRoles<string[]>(() => []);
+  const open = emptyRoles(() => false);
+  for (const rawPart of content.split(/[，,；;。]/)) {
+    const part = rawPart.trim();
+    if (part.length === 0 || clauseDeadlinePartRe.test(part)) continue;
+    const verb = roleVerbEndRe.exec(part);
+    if (!verb) return null;
+    const role = (roleVerbs.find(([word]) => word === verb[1]) as readonly [string, UnitRole])[1];
+    const list = part.slice(0, verb.index);
+    if (list.length === 0 || list.length > 200) return null;
+    addUnits(units, open, role, list);
+  }
+  return hasUnits(units) ? { units, open } : null;
+}
+
+/** Clauses longer than this are prose in parentheses, not a list of units. */
+const maxClauseLength = 800;
+
+/**
+ * Finds the responsibility clauses of a measure's text. Parentheses are matched in one pass
+ * with a stack, so nested parentheses inside unit names (`省政府有关部门（单位）`) and
+ * unclosed ones cost linear time.
+ */
+export function findUnitClauses(text: string): UnitClause[] {
+  const pairs: [number, number][] = [];
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff08) stack.push(i);
+    else if (code === 0xff09 && stack.length > 0) pairs.push([stack.pop() as number, i]);
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  const clauses: UnitClause[] = [];
+  let coveredUntil = -1;
+  for (const [open, close] of pairs) {
+    if (open < coveredUntil || close - open > maxClauseLength) continue;
+    const content = text.slice(open + 1, close).replace(/\n/g, '');
+    const labelled = parseLabelled(content);
+    const parsed = labelled ?? parseRoleVerbs(content);
+    if (!parsed) continue;
+    clauses.push({ span: { start: open, end: close + 1 }, rule: labelled ? 'units/labelled' : 'units/role-verbs', ...parsed });
+    coveredUntil = close + 1;
+  }
+  // Web-published lists often put the clause on a line of its own, without parentheses:
+  // `责任单位：市发展改革委`. Only labels at the start of a line or after a sentence end count.
+  const parenthesised = clauses.slice();
+  let next = 0;
+  clauseLabelRe.lastIndex = 0;
+  for (let match = clauseLabelRe.exec(text); match; match = clauseLabelRe.exec(text)) {
+    const start = match.index;
+    while (next < parenthesised.length && (parenthesised[next] as UnitClause).span.end <= start) next++;
+    const inside = parenthesised[next];
+    if (inside && start >= inside.span.start) continue;
+    const before = start === 0 ? '' : text.charAt(start - 1);
+    if (before !== '' && before !== '\n' && before !== '。' && before !== '；') continue;
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const sentenceEnd = text.indexOf('。', start);
+    if (sentenceEnd >= 0 && sentenceEnd < end) end = sentenceEnd + 1;
+    const parsed = parseLabelled(text.slice(start, end).replace(/。$/, ''));
+    if (parsed) {
+      clauses.push({ span: { start, end }, rule: 'units/labelled-line', ...parsed });
+      clauseLabelRe.lastIndex = end;
+    }
+  }
+  return clauses.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** True when `text` contains a responsibility clause; used by segmentation to find the measures. */
+export function hasUnitClause(text: string): boolean {
+  return findUnitClauses(text).length > 0;
+}

@@ -1,0 +1,28 @@
+/**
+ * Lines that PDF extraction adds to a document and that are not part of its text.
+ * Patterns run on a trimmed line after character mapping (ASCII digits, Chinese punctuation).
+ */
+
+/** A page-number line between dashes: `—01—`, `- 12 -`, `－３－`. Leaves bare numbers alone: they may be list numbers. */
+export const dashedPageNumberRe = /^[-—–－~_]{1,3} ?\d{1,4} ?[-—–－~_]{1,3}$/;
+
+/** A page-number line in words: `第3页`, `第 3 页 共 20 页`. */
+export const pageOfRe = /^第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?$/;
+
+/** A page-number line as a fraction: `3/20`, `3 / 20`. */
+export const pageFractionRe = /^\d{1,4} ?\/ ?\d{1,4}$/;
+
+export function isPageNumberLine(line: string): boolean {
+  return line.length <= 24 && (dashedPageNumberRe.test(line) || pageOfRe.test(line) || pageFractionRe.test(line));
+}
+
+/** Punctuation that a running header never contains but body text, headings and clauses do. */
+const bodyPunctuationRe = /[，。：；（）、！？,:;]/;
+
+/**
+ * A candidate running header: a short line with no sentence punctuation, e.g. the document
+ * title repeated at the top of each page (`山东省深化营商环境创新提升行动`).
+ */
+export function mayBeRunningHeader(line: string): boolean {
+  return line.length >= 4 && line.length <= 40 && !bodyPunctuationRe.test(line) && !/^\d/.test(line);
+}

@@ -1,0 +1,175 @@
+import { MappedText, MappedTextBuilder } from '../text-map.ts';
+import { isPageNumberLine, mayBeRunningHeader } from './artefacts.ts';
+import { isCjkContext, mapCharacters } from './characters.ts';
+
+export { isCjkContext, isHan, mapCharacters } from './characters.ts';
+
+/** One kept line of the normalised text: `[start, end)` in `NormalizedText.text`. */
+export interface NormalizedLine {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The document after normalisation: canonical characters, PDF artefacts removed, blank
+ * lines dropped, spaces inside Chinese text removed. Line breaks are kept (as `\n`), because
+ * where a line starts is evidence for segmentation; `joinLines` removes them afterwards.
+ */
+export interface NormalizedText {
+  readonly text: MappedText;
+  readonly lines: readonly NormalizedLine[];
+  /** The usual length of a full line: a line much shorter than it ended a paragraph. */
+  readonly wrapWidth: number;
+  /** How many artefact lines were removed, by kind. */
+  readonly removed: { readonly pageNumbers: number; readonly runningHeaders: number };
+}
+
+interface RawLine {
+  /** Raw offsets of the trimmed content. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x09;
+const isAsciiPrintable = (code: number): boolean => code > 0x20 && code < 0x7f;
+
+/** Splits the mapped text into trimmed, non-blank lines; \r\n, \r and \n all end a line. */
+function splitLines(mapped: string): RawLine[] {
+  const lines: RawLine[] = [];
+  let lineStart = 0;
+  const length = mapped.length;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? mapped.charCodeAt(i) : 10;
+    if (code !== 10 && code !== 13) continue;
+    let start = lineStart;
+    let end = i;
+    while (start < end && isSpace(mapped.charCodeAt(start))) start++;
+    while (end > start && isSpace(mapped.charCodeAt(end - 1))) end--;
+    if (end > start) lines.push({ start, end });
+    if (code === 13 && mapped.charCodeAt(i + 1) === 10) i++;
+    lineStart = i + 1;
+  }
+  return lines;
+}
+
+/**
+ * Appends a line, dropping runs of spaces that PDF extraction put next to Chinese text
+ * (`深化 “一次办好”`, `(牵头单位: 省大`). Spaces between Latin words and numbers stay.
+ */
+function appendLine(builder: MappedTextBuilder, mapped: string, line: RawLine): void {
+  let runStart = line.start;
+  let i = line.start;
+  while (i < line.end) {
+    if (!isSpace(mapped.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let spaceEnd = i;
+    while (spaceEnd < line.end && isSpace(mapped.charCodeAt(spaceEnd))) spaceEnd++;
+    const before = mapped.charCodeAt(i - 1);
+    const after = mapped.charCodeAt(spaceEnd);
+    if (isAsciiPrintable(before) && isAsciiPrintable(after) && !isCjkContext(before) && !isCjkContext(after)) {
+      // Between Latin words: keep one space.
+      builder.copy(mapped.slice(runStart, i + 1), runStart);
+    } else {
+      builder.copy(mapped.slice(runStart, i), runStart);
+    }
+    runStart = spaceEnd;
+    i = spaceEnd;
+  }
+  builder.copy(mapped.slice(runStart, line.end), runStart);
+}
+
+/** Lines that repeat as page headers: the title again, or any short unpunctuated line seen three times or more. */
+function findRunningHeaders(mapped: string, lines: readonly RawLine[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const content = mapped.slice(line.start, line.end).replace(/ /g, '');
+    if (!mayBeRunningHeader(content)) continue;
+    counts.set(content, (counts.get(content) ?? 0) + 1);
+  }
+  const headers = new Set<string>();
+  const first = lines[0] ? mapped.slice(lines[0].start, lines[0].end).replace(/ /g, '') : '';
+  for (const [content, count] of counts) {
+    if (count >= 3 || (count >= 2 && content === first)) headers.add(content);
+  }
+  return headers;
+}
+
+function percentile(values: number[], fraction: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] as number;
+}
+
+/** Normalises a raw document. Pure: the same raw text always gives the same result. */
+export function normalize(raw: string): NormalizedText {
+  const mapped = mapCharacters(raw);
+  const rawLines = splitLines(mapped);
+  const headers = findRunningHeaders(mapped, rawLines);
+  const builder = new MappedTextBuilder();
+  const lines: NormalizedLine[] = [];
+  let pageNumbers = 0;
+  let runningHeaders = 0;
+  let seenFirst = false;
+  for (const line of rawLines) {
+    const content = mapped.slice(line.start, line.end);
+    if (isPageNumberLine(content)) {
+      pageNumbers++;
+      continue;
+    }
+    const compact = headers.size > 0 ? content.replace(/ /g, '') : '';
+    // The first line stays even when it repeats later as a header: it is the title.
+    if (seenFirst && headers.has(compact)) {
+      runningHeaders++;
+      continue;
+    }
+    if (lines.length > 0) builder.insert('\n', line.start);
+    const start = builder.length;
+    appendLine(builder, mapped, line);
+    lines.push({ start, end: builder.length });
+    seenFirst = true;
+  }
+  const lengths = lines.map((line) => line.end - line.start);
+  return {
+    text: builder.build(),
+    lines,
+    wrapWidth: percentile(lengths, 0.75),
+    removed: { pageNumbers, runningHeaders },
+  };
+}
+
+/** Sentence and clause ends: a line ending in one of them may end a paragraph. */
+export const terminators = new Set(['。', '；', '！', '？', '）', '：', '”', '」', '…', '.', ';', '!', '?', ':']);
+
+export function endsWithTerminator(text: string): boolean {
+  return terminators.has(text.charAt(text.length - 1));
+}
+
+const isLatinLetter = (char: string): boolean => /^[A-Za-z]$/.test(char);
+
+/**
+ * Joins normalised lines `[first, last]` into readable text. A line that fills the page width
+ * wrapped: it joins the next with nothing between (Chinese has no spaces) or one space between
+ * two Latin words. A short line with no closing punctuation is a heading of its own: it keeps
+ * its line break.
+ */
+export function joinLines(normalized: NormalizedText, first: number, last: number, startOffset?: number): MappedText {
+  const builder = new MappedTextBuilder();
+  const { text, lines, wrapWidth } = normalized;
+  for (let index = first; index <= last; index++) {
+    const line = lines[index] as NormalizedLine;
+    const start = index === first && startOffset !== undefined ? startOffset : line.start;
+    if (index > first) {
+      const previous = lines[index - 1] as NormalizedLine;
+      const previousText = text.text.slice(previous.start, previous.end);
+      const nextChar = text.text.charAt(line.start);
+      if (isLatinLetter(builder.lastChar()) && isLatinLetter(nextChar)) builder.insert(' ', text.toRaw(line.start));
+      else if (previousText.length < wrapWidth * 0.6 && !endsWithTerminator(previousText) && !/[，、]$/.test(previousText)) {
+        builder.insert('\n', text.toRaw(line.start));
+      }
+    }
+    builder.copyFrom(text, start, line.end);
+  }
+  return builder.build();
+}

@@ -1,0 +1,205 @@
+import { findUnitClauses, type UnitRole } from './extract/units/index.ts';
+import { extractDeadlines } from './extract/deadlines/index.ts';
+import { extractTargets } from './extract/targets/index.ts';
+import { inferDocumentYear, type YearSource } from './extract/year.ts';
+import { joinLines, normalize, type NormalizedText } from './normalize/index.ts';
+import type { Clause, Deadline, Domain, Measure, PolicyDocument, Target, Warning } from './schema/index.ts';
+import { segment, type SegmentedMeasure } from './segment/index.ts';
+import { SourceFile } from './source.ts';
+import type { MappedText } from './text-map.ts';
+import type { ExtractOptions, Issue } from './types.ts';
+
+/** Sentence ends that close a measure's title. */
+const titleEndRe = /[。；！？]/;
+
+/** The first sentence, or the text before the responsibility clause, whichever ends first. */
+function measureTitle(text: string, clauseStart: number | null): string {
+  const firstLineEnd = text.indexOf('\n');
+  // A heading on a line of its own (`（一）深化改革` then the body) is the title.
+  if (firstLineEnd > 0) return text.slice(0, firstLineEnd).trim();
+  const sentenceEnd = text.search(titleEndRe);
+  let end = sentenceEnd >= 0 ? sentenceEnd : text.length;
+  if (clauseStart !== null && clauseStart < end) end = clauseStart;
+  return text.slice(0, end).replace(/[，、：]$/, '').trim();
+}
+
+interface MeasureContext {
+  readonly file: SourceFile;
+  readonly normalized: NormalizedText;
+  readonly year: number | null;
+  readonly id: string;
+}
+
+function rawPlace(file: SourceFile, mapped: MappedText, start: number, end: number) {
+  const span = mapped.toRawSpan(start, end);
+  return { span, ...file.placeSpan(span) };
+}
+
+function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Measure {
+  const { file, normalized, year, id } = context;
+  const mapped = joinLines(normalized, segmented.firstLine, segmented.lastLine, segmented.contentStart);
+  const text = mapped.text.replace(/^[ 、.．:：]+/, '');
+  const leading = mapped.text.length - text.length;
+
+  const units: Record<UnitRole, string[]> = { lead: [], responsible: [], supporting: [] };
+  const open: Record<UnitRole, boolean> = { lead: false, responsible: false, supporting: false };
+  const clauses: Clause[] = [];
+  const found = findUnitClauses(mapped.text);
+  for (const clause of found) {
+    for (const role of ['lead', 'responsible', 'supporting'] as const) {
+      for (const unit of clause.units[role]) if (!units[role].includes(unit)) units[role].push(unit);
+      if (clause.open[role]) open[role] = true;
+    }
+    const place = rawPlace(file, mapped, clause.span.start, clause.span.end);
+    clauses.push({ text: mapped.text.slice(clause.span.start, clause.span.end), rule: clause.rule, line: place.line, column: place.column, offset: place.offset, endLine: place.endLine });
+  }
+
+  const deadlines: Deadline[] = extractDeadlines(mapped.text, year).map((deadline) => {
+    const place = rawPlace(file, mapped, deadline.span.start, deadline.span.end);
+    if (deadline.problem === 'year-unknown') {
+      file.report({
+        code: 'deadline-year-unknown',
+        severity: 'warning',
+        source: 'extract/deadlines',
+        message: `Deadline \`${deadline.text}\` of measure ${id} has no year and the document year is unknown; pass --year`,
+        span: place.span,
+      });
+    } else if (deadline.problem === 'invalid-date') {
+      file.report({
+        code: 'deadline-invalid',
+        severity: 'warning',
+        source: 'extract/deadlines',
+        message: `Deadline \`${deadline.text}\` of measure ${id} is not a date in ${deadline.year}`,
+        span: place.span,
+      });
+    }
+    return {
+      text: deadline.text,
+      kind: deadline.kind,
+      year: deadline.year,
+      month: deadline.month,
+      day: deadline.day,
+      date: deadline.date,
+      inferred: [...deadline.inferred],
+      rule: deadline.rule,
+      line: place.line,
+      column: place.column,
+      offset: place.offset,
+    };
+  });
+
+  const targets: Target[] = extractTargets(mapped.text).map((target) => {
+    const place = rawPlace(file, mapped, target.span.start, target.span.end);
+    return { text: target.text, value: target.value, unit: target.unit, qualifier: target.qualifier, line: place.line, column: place.column, offset: place.offset };
+  });
+
+  const start = rawPlace(file, normalized.text, (normalized.lines[segmented.firstLine] as { start: number }).start, (normalized.lines[segmented.firstLine] as { start: number }).start + 1);
+  const lastLine = normalized.lines[segmented.lastLine] as { start: number; end: number };
+  const end = rawPlace(file, normalized.text, Math.max(lastLine.start, lastLine.end - 1), lastLine.end);
+  const firstClause = found[0];
+  return {
+    id,
+    number: segmented.number,
+    label: segmented.label,
+    section: [...segmented.section],
+    title: measureTitle(text, firstClause ? firstClause.span.start - leading : null),
+    text,
+    leadUnits: units.lead,
+    leadUnitsOpen: open.lead,
+    responsibleUnits: units.responsible,
+    responsibleUnitsOpen: open.responsible,
+    supportingUnits: units.supporting,
+    supportingUnitsOpen: open.supporting,
+    clauses,
+    deadlines,
+    targets,
+    line: start.line,
+    column: start.column,
+    offset: start.offset,
+    endLine: end.endLine,
+  };
+}
+
+function toWarning(file: SourceFile, issue: Issue): Warning {
+  const place = issue.span ? file.place(issue.span.start) : null;
+  return { code: issue.code, severity: issue.severity, message: issue.message, source: issue.source, line: place?.line ?? null, column: place?.column ?? null };
+}
+
+/**
+ * Extracts the structured ledger from one policy document's text. Pure: no filesystem, no
+ * clock, no console; the same text and options always give the same result.
+ */
+export function extract(text: string, options: ExtractOptions = {}): PolicyDocument {
+  const file = new SourceFile(text);
+  const normalized = normalize(text);
+  const segmentation = segment(normalized, file);
+  const title = segmentation.title ? joinLines(normalized, segmentation.title[0], segmentation.title[1]).text.replace(/\n/g, '') : null;
+
+  let year: number | null = null;
+  let yearSource: YearSource | null = null;
+  if (options.year !== undefined) {
+    year = options.year;
+    yearSource = 'option';
+  } else {
+    const inferred = inferDocumentYear(title, normalized.text.text);
+    if (inferred) ({ year, source: yearSource } = inferred);
+  }
+
+  const anyUnits = { value: false };
+  const domains: Domain[] = segmentation.domains.map((domain, domainIndex) => {
+    const measures = domain.measures.map((measure, measureIndex) => {
+      const built = buildMeasure(measure, { file, normalized, year, id: `${domainIndex + 1}.${measureIndex + 1}` });
+      if (built.leadUnits.length + built.responsibleUnits.length > 0) anyUnits.value = true;
+      if (measure.expected !== null && measure.number !== null && measure.number !== measure.expected) {
+        file.report({
+          code: 'measure-number-gap',
+          severity: 'warning',
+          source: 'segment',
+          message: `Measure \`${measure.label}\` (${built.id}) follows number ${measure.expected - 1}; expected ${measure.expected}`,
+          span: normalized.text.toRawSpan((normalized.lines[measure.firstLine] as { start: number }).start, (normalized.lines[measure.firstLine] as { start: number }).start),
+        });
+      }
+      return { built, firstLine: measure.firstLine };
+    });
+    const headingLine = domain.line === null ? null : file.place(normalized.text.toRaw((normalized.lines[domain.line] as { start: number }).start)).line;
+    return {
+      index: domainIndex + 1,
+      label: domain.label,
+      name: domain.name,
+      leadUnits: [...domain.leadUnits],
+      leadUnitsOpen: domain.leadUnitsOpen,
+      line: headingLine,
+      measures: measures.map(({ built }) => built),
+    };
+  });
+
+  // A measure without units is worth a warning only in a document whose measures name units.
+  if (anyUnits.value) {
+    for (const domain of domains) {
+      for (const measure of domain.measures) {
+        if (measure.leadUnits.length + measure.responsibleUnits.length === 0) {
+          file.report({
+            code: 'unit-clause-missing',
+            severity: 'warning',
+            source: 'extract/units',
+            message: `Measure ${measure.id} names no lead or responsible unit`,
+            span: { start: measure.offset, end: measure.offset },
+          });
+        }
+      }
+    }
+  }
+
+  const warnings = file.issues
+    .map((issue) => toWarning(file, issue))
+    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code));
+
+  return {
+    source: { path: options.path ?? null, encoding: options.encoding ?? 'utf-8' },
+    title,
+    year,
+    yearSource,
+    domains,
+    warnings,
+  };
+}

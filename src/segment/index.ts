@@ -1,0 +1,329 @@
+import { hasUnitClause, findUnitClauses, parseUnitList } from '../extract/units/index.ts';
+import { endsWithTerminator, joinLines, type NormalizedText } from '../normalize/index.ts';
+import type { SourceFile } from '../source.ts';
+import type { Span } from '../types.ts';
+import { domainLeadRe, matchHeading, nonTaskSectionRe, topLevelKinds, type HeadingKind, type HeadingMatch } from './headings.ts';
+
+export { headingRules, matchHeading, type HeadingKind, type HeadingRule } from './headings.ts';
+
+/** Headings that the sequence check accepted, plus unnumbered title lines that head a restarted list. */
+type AcceptedKind = HeadingKind | 'plain-title';
+
+interface AcceptedHeading {
+  readonly line: number;
+  readonly kind: AcceptedKind;
+  readonly label: string;
+  readonly number: number | null;
+  /** Offset in the normalised text where the heading's text starts, after its label. */
+  readonly contentStart: number;
+  readonly depth: number;
+  /** The number the sequence expected here; differs from `number` on a gap. */
+  readonly expected: number | null;
+  readonly prefix?: string | undefined;
+}
+
+export interface SegmentedMeasure {
+  readonly kind: HeadingKind;
+  readonly label: string;
+  readonly number: number | null;
+  /** The number the sequence expected; a gap when it differs from `number`. */
+  readonly expected: number | null;
+  /** Lines `[firstLine, lastLine]` of the normalised text. */
+  readonly firstLine: number;
+  readonly lastLine: number;
+  /** Where the measure's text starts on its first line, after the label. */
+  readonly contentStart: number;
+  /** Headings between the domain and the measure, outermost first. */
+  readonly section: readonly string[];
+}
+
+export interface SegmentedDomain {
+  readonly label: string | null;
+  readonly number: number | null;
+  readonly name: string;
+  readonly line: number | null;
+  readonly leadUnits: readonly string[];
+  readonly leadUnitsOpen: boolean;
+  /** Span of the domain lead clause in the normalised text. */
+  readonly leadSpan: Span | null;
+  readonly measures: readonly SegmentedMeasure[];
+}
+
+export interface Segmentation {
+  /** Lines of the title, `[first, last]`, or null. */
+  readonly title: readonly [number, number] | null;
+  readonly domains: readonly SegmentedDomain[];
+  readonly measureKind: HeadingKind | null;
+  readonly unsegmented: boolean;
+}
+
+/** A date line that closes a document: `2023年3月17日`. */
+const dateLineRe = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$|^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[〇○零一二三四五六七八九十]{1,2}月[〇○零一二三四五六七八九十]{1,3}日$/;
+
+/** `（此件公开发布）`, `抄送：…`, `附件：…`: lines after the last measure that are not part of it. */
+const closingLineRe = /^（此件.{0,20}）$|^抄送[：:]|^附件[：:\d]|^[^，。；：（）、]{2,30}(?:印发|办公室|办公厅|人民政府|委员会|政府)$/;
+
+const lineText = (normalized: NormalizedText, index: number): string => {
+  const line = normalized.lines[index];
+  return line ? normalized.text.text.slice(line.start, line.end) : '';
+};
+
+function findTitle(normalized: NormalizedText): readonly [number, number] | null {
+  const first = lineText(normalized, 0);
+  if (first.length === 0 || first.length > 80 || matchHeading(first) || first.startsWith('（') || /[。；：]$/.test(first)) return null;
+  const second = lineText(normalized, 1);
+  // A title wrapped over two lines: the first ends mid-phrase and the second is short.
+  if (
+    second.length > 0 &&
+    second.length <= 40 &&
+    first.length + second.length <= 90 &&
+    /(?:的|和|与|及|关于|進一步|进一步)$/.test(first) &&
+    !matchHeading(second) &&
+    !endsWithTerminator(second)
+  ) {
+    return [0, 1];
+  }
+  return [0, 0];
+}
+
+function isPlainTitleLine(text: string, wrapWidth: number): boolean {
+  return text.length >= 2 && text.length < Math.max(8, wrapWidth * 0.6) && !endsWithTerminator(text) && !/[，、]$/.test(text) && !/^\d/.test(text);
+}
+
+/** Drops closing lines (signature, date, distribution) from the end of the body. */
+function findBodyEnd(normalized: NormalizedText, start: number): number {
+  let end = normalized.lines.length - 1;
+  let dropped = 0;
+  while (end >= start && dropped < 6) {
+    const text = lineText(normalized, end);
+    if (!dateLineRe.test(text) && !closingLineRe.test(text)) break;
+    end--;
+    dropped++;
+  }
+  return end;
+}
+
+/**
+ * Accepts the numbered lines that continue a sequence. A number at a line start is a heading
+ * only when the line before closed a sentence or a clause (or was a heading), and its number
+ * is the next one expected at its level (a gap of up to two is accepted, and reported), or
+ * restarts at 1 below an unnumbered title line, or continues the document-wide count.
+ */
+function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: number): AcceptedHeading[] {
+  const accepted: AcceptedHeading[] = [];
+  const stack: { kind: AcceptedKind; last: number }[] = [];
+  const lastByKind = new Map<AcceptedKind, number>();
+  let previousAccepted = -1;
+  for (let index = bodyStart; index <= bodyEnd; index++) {
+    const text = lineText(normalized, index);
+    const match: HeadingMatch | null = matchHeading(text);
+    if (!match) continue;
+    const previousText = index > bodyStart ? lineText(normalized, index - 1) : '';
+    const previousIsHeading = previousAccepted === index - 1;
+    const boundary = index === bodyStart || endsWithTerminator(previousText) || previousIsHeading || isPlainTitleLine(previousText, normalized.wrapWidth);
+    if (!boundary) continue;
+    const lineStart = (normalized.lines[index] as { start: number }).start;
+    const depthOfKind = stack.findIndex((entry) => entry.kind === match.kind);
+
+    if (match.number === null) {
+      // An unnumbered title heading (dash title): short, no closing punctuation.
+      if (text.length > 40 || endsWithTerminator(text)) continue;
+      const depth = depthOfKind >= 0 ? depthOfKind : stack.length;
+      stack.length = depth;
+      stack.push({ kind: match.kind, last: 0 });
+      accepted.push({ line: index, kind: match.kind, label: match.label, number: null, contentStart: lineStart + match.contentStart, depth, expected: null, prefix: match.prefix });
+      previousAccepted = index;
+      continue;
+    }
+
+    const number = match.number;
+    const inStack = depthOfKind >= 0;
+    const expected = inStack ? (stack[depthOfKind] as { last: number }).last + 1 : 1;
+    const continuesDocument = !inStack && number === (lastByKind.get(match.kind) ?? -1) + 1;
+    const inSequence = number >= expected && number <= expected + 2;
+    const plainTitleBefore = index - 1 > previousAccepted && index - 1 >= bodyStart && isPlainTitleLine(previousText, normalized.wrapWidth) && !matchHeading(previousText);
+    const restart = inStack && number === 1 && plainTitleBefore;
+    if (!inSequence && !continuesDocument && !restart) continue;
+
+    let depth: number;
+    if (restart || (plainTitleBefore && number === 1 && !inStack && stack.length === 0)) {
+      // `重点任务` then `1.`: the unnumbered line heads the list that starts here.
+      const plainDepth = stack.findIndex((entry) => entry.kind === 'plain-title');
+      const titleDepth = plainDepth >= 0 ? plainDepth : inStack ? depthOfKind : stack.length;
+      stack.length = titleDepth;
+      stack.push({ kind: 'plain-title', last: 0 });
+      const titleLine = normalized.lines[index - 1] as { start: number };
+      accepted.push({ line: index - 1, kind: 'plain-title', label: '', number: null, contentStart: titleLine.start, depth: titleDepth, expected: null });
+      depth = titleDepth + 1;
+      stack.push({ kind: match.kind, last: number });
+    } else if (inStack) {
+      depth = depthOfKind;
+      stack.length = depth + 1;
+      (stack[depth] as { last: number }).last = number;
+    } else {
+      depth = stack.length;
+      stack.push({ kind: match.kind, last: number });
+    }
+    lastByKind.set(match.kind, number);
+    const expectedHere = restart || continuesDocument ? number : expected;
+    accepted.push({ line: index, kind: match.kind, label: match.label, number, contentStart: lineStart + match.contentStart, depth, expected: expectedHere });
+    previousAccepted = index;
+  }
+  return accepted;
+}
+
+/** The measure level: the numbering style whose items carry responsibility clauses; else the most numerous list. */
+function chooseMeasureKind(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): AcceptedKind | null {
+  const stats = new Map<AcceptedKind, { clauses: number; items: number; depth: number }>();
+  accepted.forEach((heading, i) => {
+    if (heading.kind === 'plain-title') return;
+    const next = accepted[i + 1];
+    const lastLine = next ? next.line - 1 : bodyEnd;
+    const entry = stats.get(heading.kind) ?? { clauses: 0, items: 0, depth: heading.depth };
+    entry.items++;
+    if (lastLine >= heading.line && hasUnitClause(joinLines(normalized, heading.line, lastLine).text)) entry.clauses++;
+    stats.set(heading.kind, entry);
+  });
+  let best: AcceptedKind | null = null;
+  let bestScore: [number, number, number] = [-1, -1, -1];
+  for (const [kind, entry] of stats) {
+    const numberedList = entry.items > 0 && !topLevelKinds.has(kind as HeadingKind) ? 1 : 0;
+    const score: [number, number, number] = entry.clauses > 0 ? [entry.clauses, entry.items, entry.depth] : [0, numberedList * entry.items, entry.depth];
+    if (score[0] > bestScore[0] || (score[0] === bestScore[0] && (score[1] > bestScore[1] || (score[1] === bestScore[1] && score[2] > bestScore[2])))) {
+      best = kind;
+      bestScore = score;
+    }
+  }
+  return bestScore[1] > 0 || bestScore[0] > 0 ? best : null;
+}
+
+/** Domain lead units named in a heading (`一、优化政务服务（牵头单位：省政府办公厅）`) or on the line after it. */
+function findDomainLead(normalized: NormalizedText, heading: AcceptedHeading, until: number): { units: string[]; open: boolean; span: Span } | null {
+  for (let index = heading.line; index <= Math.min(until, heading.line + 3); index++) {
+    const line = normalized.lines[index] as { start: number; end: number };
+    const text = lineText(normalized, index);
+    const lead = domainLeadRe.exec(text);
+    if (lead) {
+      const parsed = parseUnitList(lead[1] as string);
+      return { ...parsed, span: { start: line.start, end: line.end } };
+    }
+    const clause = index === heading.line || text.startsWith('（') ? findUnitClauses(text)[0] : undefined;
+    if (clause && clause.units.lead.length > 0 && (index === heading.line ? clause.span.end === text.length : clause.span.start === 0)) {
+      return { units: [...clause.units.lead], open: clause.open.lead, span: { start: line.start + clause.span.start, end: line.start + clause.span.end } };
+    }
+  }
+  return null;
+}
+
+function headingName(normalized: NormalizedText, heading: AcceptedHeading): string {
+  const line = normalized.lines[heading.line] as { end: number };
+  const text = normalized.text.text.slice(heading.contentStart, line.end);
+  // The heading's own name, without a trailing clause or sentence.
+  return text.replace(/（(?:领域|領域)?(?:牵头|牽頭|责任|責任).*$/, '').replace(/[。；：]$/, '').trim();
+}
+
+/**
+ * Splits a normalised document into domains and measures. Pure: reports through `file`.
+ */
+export function segment(normalized: NormalizedText, file: SourceFile): Segmentation {
+  const title = findTitle(normalized);
+  if (!title && normalized.lines.length > 0) {
+    file.report({ code: 'title-missing', severity: 'info', source: 'segment', message: 'No title line found: the first line is a heading or a sentence', span: normalized.text.toRawSpan(0, 0) });
+  }
+  const bodyStart = title ? title[1] + 1 : 0;
+  const bodyEnd = findBodyEnd(normalized, bodyStart);
+  const accepted = acceptHeadings(normalized, bodyStart, bodyEnd);
+  const measureKind = chooseMeasureKind(normalized, accepted, bodyEnd);
+  const measureDepth = measureKind ? Math.min(...accepted.filter((h) => h.kind === measureKind).map((h) => h.depth)) : -1;
+  const domainHeadings = accepted.filter((h) => h.kind !== measureKind && h.depth < measureDepth);
+  const domainDepth = domainHeadings.length > 0 ? Math.min(...domainHeadings.map((h) => h.depth)) : -1;
+
+  interface DomainDraft {
+    heading: AcceptedHeading | null;
+    nonTask: boolean;
+    measures: SegmentedMeasure[];
+    lead: { units: string[]; open: boolean; span: Span } | null;
+  }
+  const domains: DomainDraft[] = [];
+  let current: DomainDraft | null = null;
+  let sections: string[] = [];
+  let openMeasure: { heading: AcceptedHeading; section: string[] } | null = null;
+
+  const closeMeasure = (lastLine: number): void => {
+    if (!openMeasure || !current) return;
+    const { heading, section } = openMeasure;
+    current.measures.push({
+      kind: heading.kind as HeadingKind,
+      label: heading.label,
+      number: heading.number,
+      expected: heading.expected,
+      firstLine: heading.line,
+      lastLine: Math.max(heading.line, lastLine),
+      contentStart: heading.contentStart,
+      section,
+    });
+    openMeasure = null;
+  };
+
+  accepted.forEach((heading, i) => {
+    const nextLine = accepted[i + 1]?.line ?? bodyEnd + 1;
+    if (heading.depth <= measureDepth) closeMeasure(heading.line - 1);
+    if (heading.depth === domainDepth && heading.kind !== measureKind) {
+      const name = headingName(normalized, heading);
+      current = { heading, nonTask: nonTaskSectionRe.test(name), measures: [], lead: findDomainLead(normalized, heading, nextLine - 1) };
+      domains.push(current);
+      sections = [];
+    } else if (heading.depth < measureDepth) {
+      const depthIndex = heading.depth - domainDepth - 1;
+      sections = sections.slice(0, Math.max(0, depthIndex));
+      sections.push(`${heading.label}${headingName(normalized, heading)}`.trim());
+    } else if (heading.kind === measureKind && heading.depth === measureDepth) {
+      if (!current) {
+        current = { heading: null, nonTask: false, measures: [], lead: null };
+        domains.push(current);
+      }
+      openMeasure = { heading, section: [...sections] };
+    }
+  });
+  closeMeasure(bodyEnd);
+
+  const taskDomains = domains.filter((domain) => !domain.nonTask && domain.measures.length > 0);
+  if (taskDomains.length === 0) {
+    const hasBody = bodyEnd >= bodyStart;
+    file.report({
+      code: 'document-unsegmented',
+      severity: 'warning',
+      source: 'segment',
+      message: 'No numbered measures found; the text is kept as one measure',
+      span: normalized.text.toRawSpan((normalized.lines[bodyStart] ?? { start: 0 }).start, (normalized.lines[bodyStart] ?? { start: 0 }).start),
+    });
+    const measures: SegmentedMeasure[] = hasBody
+      ? [{ kind: 'arabic-dot', label: '', number: null, expected: null, firstLine: bodyStart, lastLine: bodyEnd, contentStart: (normalized.lines[bodyStart] as { start: number }).start, section: [] }]
+      : [];
+    return {
+      title,
+      domains: measures.length > 0 ? [{ label: null, number: null, name: '', line: null, leadUnits: [], leadUnitsOpen: false, leadSpan: null, measures }] : [],
+      measureKind: null,
+      unsegmented: true,
+    };
+  }
+
+  return {
+    title,
+    measureKind: measureKind === 'plain-title' ? null : measureKind,
+    unsegmented: false,
+    domains: taskDomains.map((domain): SegmentedDomain => {
+      const heading = domain.heading;
+      return {
+        label: heading ? (heading.kind === 'dash-title' ? (heading.prefix ?? heading.label) : heading.label || null) : null,
+        number: heading?.number ?? null,
+        name: heading ? headingName(normalized, heading) : '',
+        line: heading?.line ?? null,
+        leadUnits: domain.lead?.units ?? [],
+        leadUnitsOpen: domain.lead?.open ?? false,
+        leadSpan: domain.lead?.span ?? null,
+        measures: domain.measures,
+      };
+    }),
+  };
+}

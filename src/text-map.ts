@@ -1,0 +1,146 @@
+/**
+ * A string derived from the raw source text, with an exact map from every one of its
+ * UTF-16 offsets back to an offset in the raw text.
+ *
+ * The map is piecewise linear: each piece is a run of derived text that was copied one
+ * unit for one unit from a run of raw text (character mapping keeps lengths, so a whole
+ * untouched line is one piece). Characters the pipeline inserts (a newline between kept
+ * lines, a space between two Latin words joined across a line break) are pieces with a
+ * raw length of 0: they map to the raw position they stand for.
+ */
+export class MappedText {
+  readonly text: string;
+  readonly #textStarts: Int32Array;
+  readonly #rawStarts: Int32Array;
+  readonly #rawLengths: Int32Array;
+
+  constructor(text: string, textStarts: Int32Array, rawStarts: Int32Array, rawLengths: Int32Array) {
+    this.text = text;
+    this.#textStarts = textStarts;
+    this.#rawStarts = rawStarts;
+    this.#rawLengths = rawLengths;
+  }
+
+  /** A text that is its own raw text: the identity map. */
+  static identity(text: string): MappedText {
+    return new MappedText(text, Int32Array.of(0), Int32Array.of(0), Int32Array.of(text.length));
+  }
+
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** Index of the piece that holds derived offset `offset` (binary search). */
+  #pieceAt(offset: number): number {
+    const starts = this.#textStarts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] as number) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
+  /** Raw offset of the character at derived offset `offset`. */
+  toRaw(offset: number): number {
+    if (this.#textStarts.length === 0) return 0;
+    const piece = this.#pieceAt(offset);
+    const delta = offset - (this.#textStarts[piece] as number);
+    return (this.#rawStarts[piece] as number) + Math.min(delta, this.#rawLengths[piece] as number);
+  }
+
+  /** Raw span `[start, end)` covered by the derived span `[start, end)`. */
+  toRawSpan(start: number, end: number): { start: number; end: number } {
+    const rawStart = this.toRaw(start);
+    if (end <= start) return { start: rawStart, end: rawStart };
+    return { start: rawStart, end: Math.max(rawStart, this.toRaw(end - 1) + 1) };
+  }
+
+  /** Visits the pieces that overlap `[start, end)`, clipped to it. */
+  forEachPiece(start: number, end: number, visit: (textStart: number, textEnd: number, rawStart: number, rawLength: number) => void): void {
+    if (end <= start || this.#textStarts.length === 0) return;
+    const count = this.#textStarts.length;
+    for (let piece = this.#pieceAt(start); piece < count; piece++) {
+      const pieceStart = this.#textStarts[piece] as number;
+      if (pieceStart >= end) break;
+      const pieceEnd = piece + 1 < count ? (this.#textStarts[piece + 1] as number) : this.text.length;
+      const from = Math.max(pieceStart, start);
+      const to = Math.min(pieceEnd, end);
+      if (to <= from) continue;
+      const rawLength = this.#rawLengths[piece] as number;
+      const offsetInPiece = from - pieceStart;
+      const rawStart = (this.#rawStarts[piece] as number) + Math.min(offsetInPiece, rawLength);
+      visit(from, to, rawStart, rawLength === 0 ? 0 : Math.min(to - from, rawLength - offsetInPiece));
+    }
+  }
+}
+
+/** Builds a MappedText from copied runs, inserted characters and slices of other mapped texts. */
+export class MappedTextBuilder {
+  #parts: string[] = [];
+  #length = 0;
+  #textStarts: number[] = [];
+  #rawStarts: number[] = [];
+  #rawLengths: number[] = [];
+
+  get length(): number {
+    return this.#length;
+  }
+
+  #push(text: string, rawStart: number, rawLength: number): void {
+    if (text.length === 0) return;
+    const last = this.#textStarts.length - 1;
+    // Merge with the previous piece when the raw runs are contiguous: keeps the map small.
+    if (
+      last >= 0 &&
+      rawLength > 0 &&
+      (this.#rawLengths[last] as number) === this.#length - (this.#textStarts[last] as number) &&
+      (this.#rawStarts[last] as number) + (this.#rawLengths[last] as number) === rawStart
+    ) {
+      this.#rawLengths[last] = (this.#rawLengths[last] as number) + rawLength;
+    } else {
+      this.#textStarts.push(this.#length);
+      this.#rawStarts.push(rawStart);
+      this.#rawLengths.push(rawLength);
+    }
+    this.#parts.push(text);
+    this.#length += text.length;
+  }
+
+  /** Appends `text`, which stands one unit for one unit for raw text starting at `rawStart`. */
+  copy(text: string, rawStart: number): this {
+    this.#push(text, rawStart, text.length);
+    return this;
+  }
+
+  /** Appends characters that have no raw counterpart; they map to `rawAt`. */
+  insert(text: string, rawAt: number): this {
+    this.#push(text, rawAt, 0);
+    return this;
+  }
+
+  /** Appends `source.text.slice(start, end)`, keeping its map to the raw text. */
+  copyFrom(source: MappedText, start: number, end: number): this {
+    source.forEachPiece(start, end, (from, to, rawStart, rawLength) => {
+      this.#push(source.text.slice(from, to), rawStart, rawLength);
+    });
+    return this;
+  }
+
+  /** The last character appended, or '' when empty. */
+  lastChar(): string {
+    const last = this.#parts[this.#parts.length - 1];
+    return last === undefined ? '' : last.charAt(last.length - 1);
+  }
+
+  build(): MappedText {
+    return new MappedText(
+      this.#parts.join(''),
+      Int32Array.from(this.#textStarts),
+      Int32Array.from(this.#rawStarts),
+      Int32Array.from(this.#rawLengths),
+    );
+  }
+}
