@@ -1,0 +1,12 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** Everything `main` touches of the process, so that tests can run it in-process. */
+export interface Io {
+  readonly stdin: Readable;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Whether stderr is a terminal: colour only then. */
+  readonly stderrIsTTY: boolean;
+}

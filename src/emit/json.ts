@@ -1,0 +1,20 @@
+import { schemaVersion, type Output, type PolicyDocument } from '../schema/index.ts';
+import type { Emitter } from './types.ts';
+
+/** The JSON output, `{ schemaVersion, documents }`, pretty-printed with two spaces. */
+export function emitJson(output: Output): string {
+  return `${JSON.stringify(output, null, 2)}\n`;
+}
+
+/** Streams the same bytes as `emitJson`, one document at a time. */
+export function createJsonEmitter(): Emitter {
+  let count = 0;
+  return {
+    begin: () => `{\n  "schemaVersion": ${JSON.stringify(schemaVersion)},\n  "documents": [`,
+    document: (doc: PolicyDocument) => {
+      const body = JSON.stringify(doc, null, 2).replace(/\n/g, '\n    ');
+      return `${count++ === 0 ? '\n' : ',\n'}    ${body}`;
+    },
+    end: () => (count === 0 ? ']\n}\n' : '\n  ]\n}\n'),
+  };
+}

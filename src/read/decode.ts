@@ -1,0 +1,100 @@
+/**
+ * Bytes to text. Pure: takes the bytes, returns the text and the encoding, or throws a
+ * DecodeError whose message says why the bytes are not a text document.
+ */
+
+export const encodings = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030'] as const;
+export type Encoding = (typeof encodings)[number];
+
+/** Accepted spellings of each encoding for `--encoding`. GBK and GB2312 text is a subset of GB18030. */
+export const encodingAliases: Readonly<Record<string, Encoding>> = {
+  'utf-8': 'utf-8', utf8: 'utf-8',
+  'utf-16le': 'utf-16le', utf16le: 'utf-16le', 'utf-16': 'utf-16le',
+  'utf-16be': 'utf-16be', utf16be: 'utf-16be',
+  gb18030: 'gb18030', gbk: 'gb18030', gb2312: 'gb18030', cp936: 'gb18030',
+};
+
+export class DecodeError extends Error {
+  override readonly name = 'DecodeError';
+}
+
+/** File signatures of formats people mistake for text. */
+const signatures: ReadonlyArray<readonly [bytes: readonly number[], name: string]> = [
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF file; extract its text first (e.g. pdftotext)'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive (or a .docx/.xlsx file); save it as text first'],
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'an old Office document (.doc/.xls); save it as text first'],
+  [[0x1f, 0x8b], 'a gzip archive'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'an executable'],
+];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function decodeWith(encoding: Encoding, bytes: Uint8Array): string | null {
+  try {
+    // TextDecoder drops a BOM by default (ignoreBOM: false).
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Share of C0 control characters other than tab, newline, carriage return and form feed. */
+function controlShare(text: string): number {
+  if (text.length === 0) return 0;
+  let controls = 0;
+  const sample = Math.min(text.length, 65536);
+  for (let i = 0; i < sample; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 && code !== 9 && code !== 10 && code !== 13 && code !== 12) controls++;
+  }
+  return controls / sample;
+}
+
+/** Share of Han characters among the non-ASCII characters: GB18030 accepts many byte soups, real Chinese text is mostly Han. */
+function hanShare(text: string): number {
+  let nonAscii = 0;
+  let han = 0;
+  const sample = Math.min(text.length, 65536);
+  for (let i = 0; i < sample; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    nonAscii++;
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) han++;
+  }
+  return nonAscii === 0 ? 1 : han / nonAscii;
+}
+
+/**
+ * Decodes a document: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else GB18030
+ * (which covers GBK and GB2312). `forced` skips detection. Binary files and bytes valid in
+ * no supported encoding raise DecodeError rather than produce mojibake.
+ */
+export function decode(bytes: Uint8Array, forced?: Encoding): { text: string; encoding: Encoding } {
+  for (const [signature, name] of signatures) {
+    if (startsWith(bytes, signature)) throw new DecodeError(`not a text file: ${name}`);
+  }
+  let encoding: Encoding | undefined = forced;
+  if (!encoding) {
+    if (startsWith(bytes, [0xef, 0xbb, 0xbf])) encoding = 'utf-8';
+    else if (startsWith(bytes, [0xff, 0xfe])) encoding = 'utf-16le';
+    else if (startsWith(bytes, [0xfe, 0xff])) encoding = 'utf-16be';
+  }
+  if (!encoding && bytes.subarray(0, 8192).includes(0)) {
+    throw new DecodeError('not a text file: it contains NUL bytes (binary data, or UTF-16 without a byte-order mark: pass --encoding utf-16le)');
+  }
+  const tryOrder: Encoding[] = encoding ? [encoding] : ['utf-8', 'gb18030'];
+  for (const candidate of tryOrder) {
+    const text = decodeWith(candidate, bytes);
+    if (text === null) continue;
+    if (controlShare(text) > 0.01) throw new DecodeError('not a text file: it is mostly control characters (binary data?)');
+    if (!forced && candidate === 'gb18030' && hanShare(text) < 0.5) continue;
+    return { text, encoding: candidate };
+  }
+  if (forced) throw new DecodeError(`the bytes are not valid ${forced}`);
+  throw new DecodeError('the bytes are not valid UTF-8, UTF-16 (with BOM) or GB18030 text; pass --encoding if you know the encoding');
+}
