@@ -37,7 +37,8 @@ function nextNonSpace(text: string, offset: number): number {
   return i < text.length ? text.charCodeAt(i) : -1;
 }
 
-const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+/** ASCII or full-width digit: the neighbours are looked at before they are mapped. */
+const isDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
 /** In Chinese context (a CJK neighbour on either side), ASCII `,;:` stand for `，；：`. */
 function cjkNeighbour(text: string, offset: number): boolean {
@@ -57,7 +58,7 @@ function canonical(char: string, offset: number, text: string): string {
     const ascii = String.fromCharCode(code - 0xfee0);
     // Full-width punctuation is already Chinese punctuation: keep the Chinese form.
     if ('(),:;?!'.includes(ascii)) return char;
-    if (ascii === '.') return isDigit(nextNonSpace(text, offset)) ? '.' : isDigit(previousNonSpace(text, offset)) ? '.' : '。';
+    if (ascii === '.') return isDigit(previousNonSpace(text, offset)) ? '.' : '。';
     return ascii;
   }
   switch (char) {
@@ -85,7 +86,7 @@ function canonical(char: string, offset: number, text: string): string {
     case '.': {
       const before = previousNonSpace(text, offset);
       // `1.` (numbering) and `1.5` (decimal) keep the dot; after Chinese text it ends a sentence.
-      return before >= 0 && (isCjkContext(before) || before === 0x29) && !isDigit(nextNonSpace(text, offset)) ? '。' : '.';
+      return before >= 0 && (isCjkContext(before) || before === 0x29) && !isDigit(before) ? '。' : '.';
     }
     case '?':
       return previousNonSpace(text, offset) >= 0 && isCjkContext(previousNonSpace(text, offset)) ? '？' : '?';

@@ -1,0 +1,47 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { mapCharacters } from '../src/normalize/index.ts';
+import type { PolicyDocument } from '../src/schema/index.ts';
+
+export const root = join(import.meta.dirname, '..');
+export const seedFile = join(root, 'seeds', 'shandong-2023-business-environment.txt');
+export const seedText = readFileSync(seedFile, 'utf8');
+export const fixturesDir = join(root, 'fixtures');
+
+export interface Fixture {
+  readonly name: string;
+  readonly dir: string;
+  readonly input: string;
+  readonly options: { year?: number };
+  readonly expectedPath: string;
+}
+
+/** Every folder of fixtures/ with an input.txt (decoded as UTF-8; encoding fixtures are read as bytes by their own test). */
+export function loadFixtures(): Fixture[] {
+  return readdirSync(fixturesDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(fixturesDir, entry.name, 'input.txt')))
+    .map((entry) => {
+      const dir = join(fixturesDir, entry.name);
+      const optionsPath = join(dir, 'options.json');
+      return {
+        name: entry.name,
+        dir,
+        input: readFileSync(join(dir, 'input.txt'), 'utf8'),
+        options: existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as { year?: number }) : {},
+        expectedPath: join(dir, 'expected.json'),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every place-carrying field of a document: its text, and the raw offset it claims to start at. */
+export function placedTexts(doc: PolicyDocument): { text: string; offset: number; line: number; column: number }[] {
+  return doc.domains.flatMap((domain) =>
+    domain.measures.flatMap((measure) => [...measure.deadlines, ...measure.targets, ...measure.clauses].map((field) => ({ text: field.text, offset: field.offset, line: field.line, column: field.column }))),
+  );
+}
+
+/** Normalises a raw slice the way the pipeline does, minus line structure: for the position invariant. */
+export function normalizeSlice(raw: string): string {
+  return mapCharacters(raw).replace(/[\r\n]+/g, '\n').replace(/\n?—\d+—\n?/g, '').replace(/[ \t]+/g, '').replace(/\n/g, '');
+}

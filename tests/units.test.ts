@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { findUnitClauses, parseUnitList } from '../src/extract/units/index.ts';
+
+const units = (text: string) => {
+  const clauses = findUnitClauses(text);
+  return {
+    lead: clauses.flatMap((c) => c.units.lead),
+    responsible: clauses.flatMap((c) => c.units.responsible),
+    supporting: clauses.flatMap((c) => c.units.supporting),
+    open: clauses.map((c) => c.open),
+  };
+};
+
+describe('findUnitClauses', () => {
+  test.each([
+    ['（牵头单位：省政府办公厅、省大数据局）', ['省政府办公厅', '省大数据局'], [], []],
+    ['（牵头单位：省大数据局；责任单位：省政府办公厅、省市场监管局等部门）', ['省大数据局'], ['省政府办公厅', '省市场监管局'], []],
+    ['（牵头单位：省财政厅，责任单位：省公共资源交易中心）', ['省财政厅'], ['省公共资源交易中心'], []],
+    ['（牵头部门：省市场监管局；配合部门：省税务局）', ['省市场监管局'], [], ['省税务局']],
+    ['（责任单位：省科技厅、省教育厅）', [], ['省科技厅', '省教育厅'], []],
+    ['（省发展改革委牵头，省财政厅、省商务厅配合）', ['省发展改革委'], [], ['省财政厅', '省商务厅']],
+    ['（省商务厅牵头，省直有关部门等按职责分工负责）', ['省商务厅'], ['省直有关部门'], []],
+    ['（省科技厅、省教育厅按职责分工负责）', [], ['省科技厅', '省教育厅'], []],
+    ['（市政府办公室负责）', [], ['市政府办公室'], []],
+    ['（牵头单位：各市政府；责任单位：市级各有关部门）', ['各市政府'], ['市级各有关部门'], []],
+    ['（牵头单位：省工业和信息化厅；责任单位：省人力资源社会保障厅）', ['省工业和信息化厅'], ['省人力资源社会保障厅'], []],
+    ['（牵头单位：省发展改革委和省财政厅）', ['省发展改革委', '省财政厅'], [], []],
+    ['（牽頭單位：省經濟部；責任單位：省財政廳等部門）', ['省經濟部'], ['省財政廳'], []],
+    ['（牵头单位：省人力资源社会保障厅；责任单位：省政府有关部门，济南市、青岛市、烟台市政府）', ['省人力资源社会保障厅'], ['省政府有关部门', '济南市政府', '青岛市政府', '烟台市政府'], []],
+    ['（牵头单位：省财政厅；责任单位：省税务局；完成时限：2023年6月底前）', ['省财政厅'], ['省税务局'], []],
+    ['（省交通运输厅牵头，6月底完成）', ['省交通运输厅'], [], []],
+  ])('reads %s', (text, lead, responsible, supporting) => {
+    expect(units(text)).toMatchObject({ lead, responsible, supporting });
+  });
+
+  test('flags a list that ends in 等部门 as open and drops the suffix', () => {
+    const [clause] = findUnitClauses('（牵头单位：省住房城乡建设厅；责任单位：省公安厅、省民政厅等部门）');
+    expect(clause?.units.responsible).toEqual(['省公安厅', '省民政厅']);
+    expect(clause?.open).toEqual({ lead: false, responsible: true, supporting: false });
+  });
+
+  test('keeps parentheses inside unit names and reports the clause span', () => {
+    const text = '做好交接。（牵头单位：省政府有关部门（单位））';
+    const [clause] = findUnitClauses(text);
+    expect(clause?.units.lead).toEqual(['省政府有关部门（单位）']);
+    expect(text.slice(clause?.span.start, clause?.span.end)).toBe('（牵头单位：省政府有关部门（单位））');
+  });
+
+  test('reads a labelled line without parentheses', () => {
+    expect(units('加快建设。\n牵头单位：市发展改革委\n责任单位：各区县政府')).toMatchObject({ lead: ['市发展改革委'], responsible: ['各区县政府'] });
+  });
+
+  test.each(['（单位）编制', '（省政府令第351号）', '（市、区）开展会审', '（IPO）的企业', '（经营场所）标准化'])('finds no clause in %s', (text) => {
+    expect(findUnitClauses(text)).toEqual([]);
+  });
+});
+
+describe('parseUnitList', () => {
+  test.each([
+    ['省文化和旅游厅', ['省文化和旅游厅'], false],
+    ['省委组织部、省委编办、省财政厅', ['省委组织部', '省委编办', '省财政厅'], false],
+    ['山东银保监局、青岛银保监局、省地方金融监管局等部门', ['山东银保监局', '青岛银保监局', '省地方金融监管局'], true],
+    ['各市政府及有关部门', ['各市政府', '有关部门'], false],
+  ])('splits %s', (text, expected, open) => {
+    expect(parseUnitList(text)).toEqual({ units: expected, open });
+  });
+});
