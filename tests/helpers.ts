@@ -41,7 +41,24 @@ export function placedTexts(doc: PolicyDocument): { text: string; offset: number
   );
 }
 
-/** Normalises a raw slice the way the pipeline does, minus line structure: for the position invariant. */
-export function normalizeSlice(raw: string): string {
-  return mapCharacters(raw).replace(/[\r\n]+/g, '\n').replace(/\n?—\d+—\n?/g, '').replace(/[ \t]+/g, '').replace(/\n/g, '');
+/** Lines repeated as page headers in `input`: short, unpunctuated, seen at least twice. */
+export function repeatedLines(input: string): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of input.split(/\r\n|\r|\n/)) {
+    const key = line.trim();
+    if (key.length >= 4 && key.length <= 40 && !/[,.:;()，。：；（）、]/.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([key]) => key));
+}
+
+/**
+ * Normalises a raw slice the way the pipeline does, minus line structure, for the position
+ * invariant: drops page-number lines, repeated header lines, line breaks and spaces.
+ */
+export function normalizeSlice(raw: string, headers: ReadonlySet<string> = new Set()): string {
+  return raw
+    .split(/\r\n|\r|\n/)
+    .filter((line) => !headers.has(line.trim()) && !/^\s*[—-]\s*[０-９\d]+\s*[—-]\s*$/.test(line))
+    .map((line) => mapCharacters(line.trim()).replace(/[ \t\u3000]+/g, ''))
+    .join('');
 }

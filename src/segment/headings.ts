@@ -54,7 +54,7 @@ export const partRe = new RegExp(`^第([${chineseDigitChars}]{1,4}|\\d{1,3})(部
 export const chineseCommaRe = new RegExp(`^([${chineseDigitChars}]{1,4})[、，.]`);
 
 /** `配套措施———优化政务服务`: a prefix, two or more dashes, a name. The prefix is short and has no punctuation. */
-export const dashTitleRe = /^([^—\-－–，。：；（）、]{2,12})[—\-－–]{2,6}([^—\-－–].{0,40})$/;
+export const dashTitleRe = /^([^—\-－–，。：；（）、“”]{2,12})[—\-－–]{2,6}([^—\-－–，。：；“”][^，。：；]{0,39})$/;
 
 /** `（一）` `（十二）`: Chinese numeral in parentheses. */
 export const chineseParenRe = new RegExp(`^（([${chineseDigitChars}]{1,4})）`);

@@ -96,12 +96,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
     id: 'deadline/year-end',
     kind: 'year-end',
     /** `年底前`, `2023年底前`, `年末`. */
-    pattern: new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4}))?(?<![\\d两几多十])年[底末](?:前|以前|之前)?(?:完成)?`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'dg'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: {
       ok: [
         ['年底前完成', '年底前完成', '2023-12-31'],
         ['2024年底前', '2024年底前', '2024-12-31'],
+        ['二〇二四年底前', '二〇二四年底前', '2024-12-31'],
       ],
       notOk: ['3年底', '较年初'],
     },
@@ -110,7 +111,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
     id: 'deadline/within-year',
     kind: 'year-end',
     /** `年内`, `2023年内`, `全年`: within the year, by its end. Leaves out `3年内` and `两年内` (a duration). */
-    pattern: new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4}))?(?<![\\d两几多十一二三四五六七八九每近])年内|全年`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十每近])年)内|全年`, 'dg'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: {
       ok: [

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { deadlineRules, extractDeadlines } from '../src/extract/deadlines/index.ts';
+import { headingRules } from '../src/segment/headings.ts';
+import { issueCodes } from '../src/issue-codes.ts';
+
+// Every rule carries its own examples (remark-lint's docs-as-tests); this file runs them all.
+describe.each(deadlineRules.map((rule) => ({ id: rule.id, rule })))('$id', ({ rule }) => {
+  test.each(rule.examples.ok.map((example) => [...example]))('finds %s as %s (%s in 2023)', (input, text, date) => {
+    const found = extractDeadlines(input, 2023).find((deadline) => deadline.rule === rule.id);
+    expect(found).toMatchObject({ text, date });
+  });
+  test.each(rule.examples.notOk.map((example) => [example]))('leaves %s alone', (input) => {
+    expect(extractDeadlines(input, 2023).filter((deadline) => deadline.rule === rule.id)).toEqual([]);
+  });
+});
+
+describe.each(headingRules.map((rule) => ({ id: rule.id, rule })))('$id', ({ rule }) => {
+  test.each(rule.examples.ok.map((example) => [...example]))('recognises %s as %s (%s)', (line, label, number) => {
+    expect(rule.match(line)).toMatchObject({ kind: rule.kind, label, number });
+  });
+  test.each(rule.examples.notOk.map((example) => [example]))('leaves %s alone', (line) => {
+    expect(rule.match(line)).toBeNull();
+  });
+});
+
+describe('conventions', () => {
+  test('rule ids are unique and named stage/rule', () => {
+    const ids = [...deadlineRules, ...headingRules].map((rule) => rule.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z]+\/[a-z-]+$/);
+  });
+
+  test('issue codes are kebab-case and each has a severity, a source and an example', () => {
+    for (const [code, entry] of Object.entries(issueCodes)) {
+      expect(code).toMatch(/^[a-z]+(?:-[a-z]+)+$/);
+      expect(['error', 'warning', 'info']).toContain(entry.severity);
+      expect(entry.source.length).toBeGreaterThan(0);
+      expect(entry.example.length).toBeGreaterThan(0);
+    }
+  });
+});
