@@ -339,6 +339,8 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command('policy-extract');
   program
     .exitOverride()
+    // Options after a subcommand's name belong to the subcommand (`schema -o FILE`).
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (text) => void io.stdout.write(text),
       writeErr: (text) => void io.stderr.write(text),

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { root } from './helpers.ts';
+
+// These run the built package (dist/, made by `npm ci` through `prepare`) the way users do.
+describe('the built package', () => {
+  test('imports from its package name, with types', () => {
+    const dir = mkdtempSync(join(root, '.package-test-'));
+    try {
+      writeFileSync(
+        join(dir, 'use.mjs'),
+        [
+          "import { extract, toCsv, toYaml, schemaVersion, validateDocument } from 'policy-extract';",
+          "const doc = extract('重点任务\\n1.推进改革。6月底前完成。（牵头单位：市财政局）', { year: 2024 });",
+          'console.log(JSON.stringify([schemaVersion, doc.domains[0].measures[0].leadUnits, doc.domains[0].measures[0].deadlines[0].date, validateDocument(doc).length, toCsv([doc]).split("\\r\\n").length, typeof toYaml([doc])]));',
+        ].join('\n'),
+      );
+      const out = execFileSync(process.execPath, [join(dir, 'use.mjs')], { encoding: 'utf8' });
+      expect(JSON.parse(out)).toEqual(['1.0.0', ['市财政局'], '2024-06-30', 0, 3, 'string']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('bin/policy-extract.js runs under plain node', () => {
+    const out = execFileSync(process.execPath, [join(root, 'bin', 'policy-extract.js'), '--format', 'summary'], { encoding: 'utf8', cwd: root });
+    expect(out).toContain('18 domains · 158 measures');
+  });
+
+  test('stdout closed early (| head -1) exits quietly with 0', () => {
+    const out = execFileSync('bash', ['-c', `set -o pipefail; node ${join(root, 'bin', 'policy-extract.js')} --format ndjson | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    expect(out.trim()).toBe('0');
+  });
+});
