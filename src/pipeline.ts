@@ -32,7 +32,8 @@ interface MeasureContext {
 
 function rawPlace(file: SourceFile, mapped: MappedText, start: number, end: number) {
   const span = mapped.toRawSpan(start, end);
-  return { span, ...file.placeSpan(span) };
+  const place = file.placeSpan(span);
+  return { span, line: place.line, column: place.column, offset: place.offset, endLine: place.endLine };
 }
 
 function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Measure {

@@ -68,6 +68,6 @@ export class SourceFile {
   placeSpan(span: Span): Place & { endLine: number } {
     const start = this.place(span.start);
     const endLine = this.place(Math.max(span.start, span.end - 1)).line;
-    return { ...start, endLine };
+    return { line: start.line, column: start.column, offset: start.offset, endLine };
   }
 }

@@ -13,11 +13,11 @@ export const pageOfRe = /^第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?$/;
 export const pageFractionRe = /^\d{1,4} ?\/ ?\d{1,4}$/;
 
 export function isPageNumberLine(line: string): boolean {
-  return line.length <= 24 && (dashedPageNumberRe.test(line) || pageOfRe.test(line) || pageFractionRe.test(line));
+  return line.length > 0 && line.length <= 24 && (dashedPageNumberRe.test(line) || pageOfRe.test(line) || pageFractionRe.test(line));
 }
 
-/** Punctuation that a running header never contains but body text, headings and clauses do. */
-const bodyPunctuationRe = /[，。：；（）、！？,:;]/;
+/** Punctuation that a running header never contains but body text, headings (`配套措施———X`) and clauses do. */
+const bodyPunctuationRe = /[，。：；（）、！？,:;—]/;
 
 /**
  * A candidate running header: a short line with no sentence punctuation, e.g. the document

@@ -84,22 +84,38 @@ function appendLine(builder: MappedTextBuilder, mapped: string, line: RawLine): 
 function findRunningHeaders(mapped: string, lines: readonly RawLine[]): Set<string> {
   const counts = new Map<string, number>();
   for (const line of lines) {
-    const content = mapped.slice(line.start, line.end).replace(/ /g, '');
+    // Cheap length check first: most lines are body text, far longer than a header.
+    if (line.end - line.start > 60) continue;
+    const raw = mapped.slice(line.start, line.end);
+    const content = raw.includes(' ') ? raw.replace(/ /g, '') : raw;
     if (!mayBeRunningHeader(content)) continue;
     counts.set(content, (counts.get(content) ?? 0) + 1);
   }
   const headers = new Set<string>();
   const first = lines[0] ? mapped.slice(lines[0].start, lines[0].end).replace(/ /g, '') : '';
+  if (counts.size === 0) return new Set();
   for (const [content, count] of counts) {
     if (count >= 3 || (count >= 2 && content === first)) headers.add(content);
   }
   return headers;
 }
 
-function percentile(values: number[], fraction: number): number {
+/** The value below which `fraction` of the line lengths fall; a histogram, since lengths are small integers. */
+function percentile(values: readonly number[], fraction: number): number {
   if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] as number;
+  const cap = 512;
+  const counts = new Uint32Array(cap + 1);
+  for (const value of values) {
+    const bucket = Math.min(value, cap);
+    counts[bucket] = (counts[bucket] as number) + 1;
+  }
+  const rank = Math.min(values.length - 1, Math.floor(values.length * fraction));
+  let seen = 0;
+  for (let length = 0; length <= cap; length++) {
+    seen += counts[length] as number;
+    if (seen > rank) return length;
+  }
+  return cap;
 }
 
 /** Normalises a raw document. Pure: the same raw text always gives the same result. */
@@ -113,14 +129,15 @@ export function normalize(raw: string): NormalizedText {
   let runningHeaders = 0;
   let seenFirst = false;
   for (const line of rawLines) {
-    const content = mapped.slice(line.start, line.end);
+    // Artefact lines are short: only short lines are looked at.
+    const content = line.end - line.start <= 60 ? mapped.slice(line.start, line.end) : '';
     if (isPageNumberLine(content)) {
       pageNumbers++;
       continue;
     }
-    const compact = headers.size > 0 ? content.replace(/ /g, '') : '';
+    const compact = headers.size > 0 && content.length > 0 ? content.replace(/ /g, '') : '';
     // The first line stays even when it repeats later as a header: it is the title.
-    if (seenFirst && headers.has(compact)) {
+    if (seenFirst && compact.length > 0 && headers.has(compact)) {
       runningHeaders++;
       continue;
     }

@@ -84,7 +84,8 @@ function numbered(kind: HeadingKind, re: RegExp, parse: (digits: string) => numb
     const number = parse(match[1] as string);
     if (number === null || number === 0) return null;
     const label = match[0];
-    if (quantityCharSet.has(line.charAt(label.length))) return null;
+    // Only a bare number can be a quantity (`60万个`); after a delimiter (`七、人才流动`) it is a label.
+    if (kind === 'arabic-bare' && quantityCharSet.has(line.charAt(label.length))) return null;
     return { kind, label, number, contentStart: label.length };
   };
 }
@@ -100,7 +101,7 @@ export const headingRules: readonly HeadingRule[] = [
     id: 'heading/chinese-comma',
     kind: 'chinese-comma',
     match: numbered('chinese-comma', chineseCommaRe),
-    examples: { ok: [['一、优化政务服务', '一、', 1], ['十二、法治保障', '十二、', 12]], notOk: ['一是加强领导', '一年内完成'] },
+    examples: { ok: [['一、优化政务服务', '一、', 1], ['十二、法治保障', '十二、', 12], ['七、人才流动', '七、', 7]], notOk: ['一是加强领导', '一年内完成'] },
   },
   {
     id: 'heading/dash-title',

@@ -1,4 +1,4 @@
-import { hasUnitClause, findUnitClauses, parseUnitList } from '../extract/units/index.ts';
+import { findUnitClauses, parseUnitList } from '../extract/units/index.ts';
 import { endsWithTerminator, joinLines, type NormalizedText } from '../normalize/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
@@ -172,6 +172,21 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
   return accepted;
 }
 
+/**
+ * A clause keyword inside parentheses, or a clause label at a line start, anywhere in lines
+ * `[first, last]`. A cheap stand-in for parsing the clauses: it only has to tell which
+ * numbering level carries them. The lazy run is bounded, so each `（` costs at most 120 steps.
+ */
+const clauseMentionRe = /（[^（）]{0,120}?(?:牵头|牽頭|责任单位|責任單位|责任部门|責任部門|负责|負責|配合)|(?:^|\n)(?:牵头|牽頭|责任|責任)(?:单位|部门|單位|部門)：/g;
+
+function mentionsUnitClause(normalized: NormalizedText, first: number, last: number): boolean {
+  const start = (normalized.lines[first] as { start: number }).start;
+  const end = (normalized.lines[last] as { end: number }).end;
+  clauseMentionRe.lastIndex = start;
+  const match = clauseMentionRe.exec(normalized.text.text);
+  return match !== null && match.index < end;
+}
+
 /** The measure level: the numbering style whose items carry responsibility clauses; else the most numerous list. */
 function chooseMeasureKind(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): AcceptedKind | null {
   const stats = new Map<AcceptedKind, { clauses: number; items: number; depth: number }>();
@@ -181,7 +196,7 @@ function chooseMeasureKind(normalized: NormalizedText, accepted: readonly Accept
     const lastLine = next ? next.line - 1 : bodyEnd;
     const entry = stats.get(heading.kind) ?? { clauses: 0, items: 0, depth: heading.depth };
     entry.items++;
-    if (lastLine >= heading.line && hasUnitClause(joinLines(normalized, heading.line, lastLine).text)) entry.clauses++;
+    if (lastLine >= heading.line && mentionsUnitClause(normalized, heading.line, lastLine)) entry.clauses++;
     stats.set(heading.kind, entry);
   });
   let best: AcceptedKind | null = null;
@@ -205,7 +220,7 @@ function findDomainLead(normalized: NormalizedText, heading: AcceptedHeading, un
     const lead = domainLeadRe.exec(text);
     if (lead) {
       const parsed = parseUnitList(lead[1] as string);
-      return { ...parsed, span: { start: line.start, end: line.end } };
+      return { units: parsed.units, open: parsed.open, span: { start: line.start, end: line.end } };
     }
     const clause = index === heading.line || text.startsWith('（') ? findUnitClauses(text)[0] : undefined;
     if (clause && clause.units.lead.length > 0 && (index === heading.line ? clause.span.end === text.length : clause.span.start === 0)) {
@@ -222,6 +237,12 @@ function headingName(normalized: NormalizedText, heading: AcceptedHeading): stri
   return text.replace(/（(?:领域|領域)?(?:牵头|牽頭|责任|責任).*$/, '').replace(/[。；：]$/, '').trim();
 }
 
+function minimum(values: readonly number[]): number {
+  let least = Number.POSITIVE_INFINITY;
+  for (const value of values) if (value < least) least = value;
+  return least;
+}
+
 /**
  * Splits a normalised document into domains and measures. Pure: reports through `file`.
  */
@@ -234,9 +255,10 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
   const bodyEnd = findBodyEnd(normalized, bodyStart);
   const accepted = acceptHeadings(normalized, bodyStart, bodyEnd);
   const measureKind = chooseMeasureKind(normalized, accepted, bodyEnd);
-  const measureDepth = measureKind ? Math.min(...accepted.filter((h) => h.kind === measureKind).map((h) => h.depth)) : -1;
+  // Loops, not Math.min(...spread): a hostile document can have more headings than a call can take arguments.
+  const measureDepth = measureKind ? minimum(accepted.filter((h) => h.kind === measureKind).map((h) => h.depth)) : -1;
   const domainHeadings = accepted.filter((h) => h.kind !== measureKind && h.depth < measureDepth);
-  const domainDepth = domainHeadings.length > 0 ? Math.min(...domainHeadings.map((h) => h.depth)) : -1;
+  const domainDepth = domainHeadings.length > 0 ? minimum(domainHeadings.map((h) => h.depth)) : -1;
 
   interface DomainDraft {
     heading: AcceptedHeading | null;

@@ -28,25 +28,57 @@ interface Candidate {
   readonly start: number;
   readonly end: number;
   readonly groups: Record<string, string | undefined>;
+  /** The rule's position in `deadlineRules`: the tie-breaker. */
+  readonly order: number;
+}
+
+/** Every deadline phrase holds one of these: the rules only run near them. */
+export const deadlineTriggerRe = /[月年季起]|长期|持续|長期|持續/g;
+/** How far a deadline reaches before its trigger (`截止到二〇二三年十二月`) and after it (`月底以前完成`). */
+const reachBefore = 16;
+const reachAfter = 12;
+/** Characters a rule's lookbehind may inspect before a match. */
+const lookbehindMargin = 2;
+
+/** Merged windows `[start, end)` around every trigger: the only places a deadline can be. */
+function candidateRegions(text: string): [number, number][] {
+  const regions: [number, number][] = [];
+  deadlineTriggerRe.lastIndex = 0;
+  for (let match = deadlineTriggerRe.exec(text); match; match = deadlineTriggerRe.exec(text)) {
+    const start = Math.max(0, match.index - reachBefore);
+    const end = Math.min(text.length, match.index + match[0].length + reachAfter);
+    const last = regions[regions.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else regions.push([start, end]);
+  }
+  return regions;
 }
 
 /**
  * Finds every deadline in `text`. Overlapping matches are settled by position, then length
  * (`2023年6月底前` wins over `6月底前`), then rule order. `referenceYear` fills a missing year.
+ * The rules run only on short windows around trigger characters, which keeps the cost
+ * proportional to the number of deadline-like places rather than to rules × text length.
  */
 export function extractDeadlines(text: string, referenceYear: number | null): FoundDeadline[] {
   const candidates: Candidate[] = [];
-  for (const rule of deadlineRules) {
-    rule.pattern.lastIndex = 0;
-    for (let match = rule.pattern.exec(text); match; match = rule.pattern.exec(text)) {
-      if (match[0].length === 0) {
-        rule.pattern.lastIndex++;
-        continue;
+  for (const [regionStart, regionEnd] of candidateRegions(text)) {
+    const sliceStart = Math.max(0, regionStart - lookbehindMargin);
+    const slice = text.slice(sliceStart, regionEnd);
+    for (let order = 0; order < deadlineRules.length; order++) {
+      const rule = deadlineRules[order] as (typeof deadlineRules)[number];
+      if (!rule.requires.some((literal) => slice.includes(literal))) continue;
+      rule.pattern.lastIndex = regionStart - sliceStart;
+      for (let match = rule.pattern.exec(slice); match; match = rule.pattern.exec(slice)) {
+        if (match[0].length === 0) {
+          rule.pattern.lastIndex++;
+          continue;
+        }
+        candidates.push({ rule, order, start: sliceStart + match.index, end: sliceStart + match.index + match[0].length, groups: match.groups ?? {} });
       }
-      candidates.push({ rule, start: match.index, end: match.index + match[0].length, groups: { ...match.groups } });
     }
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || deadlineRules.indexOf(a.rule) - deadlineRules.indexOf(b.rule));
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
   const found: FoundDeadline[] = [];
   let coveredUntil = 0;
   for (const candidate of candidates) {
@@ -54,9 +86,10 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
     const parts = candidate.rule.extract(candidate.groups);
     if (!parts) continue;
     coveredUntil = candidate.end;
-    const base = { text: text.slice(candidate.start, candidate.end), span: { start: candidate.start, end: candidate.end }, kind: parts.kind, rule: candidate.rule.id };
+    const written = text.slice(candidate.start, candidate.end);
+    const span = { start: candidate.start, end: candidate.end };
     if (parts.kind === 'ongoing') {
-      found.push({ ...base, year: null, month: null, day: null, date: null, inferred: [], problem: null });
+      found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year: null, month: null, day: null, date: null, inferred: [], problem: null });
       continue;
     }
     const year = parts.year ?? referenceYear;
@@ -64,13 +97,13 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
     if (parts.year === null) inferred.push('year');
     if (parts.monthEnd) inferred.push('day');
     if (year === null) {
-      found.push({ ...base, year: null, month: parts.month, day: parts.monthEnd ? null : parts.day, date: null, inferred, problem: 'year-unknown' });
+      found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year: null, month: parts.month, day: parts.monthEnd ? null : parts.day, date: null, inferred, problem: 'year-unknown' });
       continue;
     }
     const month = parts.month as number;
     const day = parts.monthEnd ? lastDayOfMonth(year, month) : (parts.day as number);
     const valid = isValidDate(year, month, day);
-    found.push({ ...base, year, month, day, date: valid ? isoDate(year, month, day) : null, inferred, problem: valid ? null : 'invalid-date' });
+    found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year, month, day, date: valid ? isoDate(year, month, day) : null, inferred, problem: valid ? null : 'invalid-date' });
   }
   return found;
 }

@@ -24,6 +24,8 @@ export interface DeadlineRule {
   readonly id: string;
   readonly kind: DeadlineKind;
   readonly pattern: RegExp;
+  /** Literals one of which every match contains: a cheap test before the pattern runs. */
+  readonly requires: readonly string[];
   readonly extract: (groups: Readonly<Record<string, string | undefined>>) => DeadlineParts | null;
   /** Texts it must find (with the expected text and ISO date for the reference year 2023) and texts it must leave. */
   readonly examples: {
@@ -53,9 +55,10 @@ function month(groups: Readonly<Record<string, string | undefined>>): number | n
 export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'deadline/month-end',
+    requires: ['底', '末'],
     kind: 'month-end',
     /** `6月底前`, `2023年10月底前完成`, `6月底完成`, `十二月末`. Leaves out `6月` alone (a month, no end). */
-    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?[底末](?:前|以前|之前)?(?:完成)?`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true };
@@ -74,9 +77,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/date',
+    requires: ['日'],
     kind: 'date',
     /** `6月30日前`, `2023年6月30日前`, `至6月30日`. Leaves out a day without a month (`30日内`). */
-    pattern: new RegExp(`(?:(?:截至|截止到|截止|至|到)(?=\\d|[〇○零一二三四五六七八九十]))?(?:${yearPart})?${notAfterNumber}${monthPart}${dayPart}(?:前|以前|之前|止)?(?:完成)?`, 'dg'),
+    pattern: new RegExp(`(?:(?:截至|截止到|截止|至|到)(?=\\d|[〇○零一二三四五六七八九十]))?(?:${yearPart})?${notAfterNumber}${monthPart}${dayPart}(?:前|以前|之前|止)?(?:完成)?`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       const d = groups.day === undefined ? null : parseNumber(groups.day);
@@ -94,9 +98,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/year-end',
+    requires: ['年底', '年末'],
     kind: 'year-end',
     /** `年底前`, `2023年底前`, `年末`. */
-    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: {
       ok: [
@@ -109,9 +114,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/within-year',
+    requires: ['年内', '全年'],
     kind: 'year-end',
     /** `年内`, `2023年内`, `全年`: within the year, by its end. Leaves out `3年内` and `两年内` (a duration). */
-    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十每近])年)内|全年`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十每近])年)内|全年`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: {
       ok: [
@@ -124,9 +130,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/half-year',
+    requires: ['半年'],
     kind: 'half-year',
     /** `上半年` (by 30 June), `下半年` (by 31 December). */
-    pattern: new RegExp(`(?:${yearPart})?(?<half>上|下)半年`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart})?(?<half>上|下)半年`, 'g'),
     extract: (groups) => (groups.half === '上'
       ? { kind: 'half-year', year: year(groups), month: 6, day: 30, monthEnd: false }
       : { kind: 'half-year', year: year(groups), month: 12, day: 31, monthEnd: false }),
@@ -140,9 +147,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/quarter',
+    requires: ['季度'],
     kind: 'quarter',
     /** `一季度`, `第三季度末`, `2023年第四季度`: by the quarter's last day. */
-    pattern: new RegExp(`(?:${yearPart})?第?(?<quarter>[一二三四1-4])季度(?:末|底)?(?:前)?`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart})?第?(?<quarter>[一二三四1-4])季度(?:末|底)?(?:前)?`, 'g'),
     extract: (groups) => {
       const quarter = parseNumber(groups.quarter ?? '');
       if (quarter === null || quarter < 1 || quarter > 4) return null;
@@ -158,9 +166,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/month',
+    requires: ['月份'],
     kind: 'month',
     /** `10月份`: during the month, so by its last day. */
-    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}份(?![底末])`, 'dg'),
+    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}份(?![底末])`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month', year: year(groups), month: m, day: null, monthEnd: true };
@@ -169,9 +178,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/start',
+    requires: ['起'],
     kind: 'start',
     /** `2024年起`, `自2024年1月1日起`: when a duty starts, not a deadline; the date is its first day. */
-    pattern: new RegExp(`(?:自|从)?${yearPart}(?:${monthPart}(?:${dayPart})?)?起`, 'dg'),
+    pattern: new RegExp(`(?:自|从)?${yearPart}(?:${monthPart}(?:${dayPart})?)?起`, 'g'),
     extract: (groups) => {
       const y = year(groups);
       const m = groups.month === undefined ? 1 : month(groups);
@@ -182,9 +192,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/ongoing',
+    requires: ['长期', '持续', '長期', '持續'],
     kind: 'ongoing',
     /** `长期坚持`, `持续推进` as a deadline: after a deadline label, or closing a clause. Not the verb in running text. */
-    pattern: /(?<=(?:时限|时间|時限|時間|节点|節點)[：:])(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進|持续实施|持續實施|长期|長期)|(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進)(?=[）；])/dg,
+    pattern: /(?<=(?:时限|时间|時限|時間|节点|節點)[：:])(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進|持续实施|持續實施|长期|長期)|(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進)(?=[）；])/g,
     extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
     examples: {
       ok: [['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null], ['（省商务厅牵头，持续推进）', '持续推进', null]],
@@ -193,9 +204,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/labelled-year',
+    requires: ['时限', '时间', '時限', '時間'],
     kind: 'year-end',
     /** `完成时限：2023年`, `完成时限：二〇二三年`: a bare year after a deadline label means by its end. */
-    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'dg'),
+    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31']], notOk: ['力争2023年全省'] },
   },

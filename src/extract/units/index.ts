@@ -176,7 +176,7 @@ export function findUnitClauses(text: string): UnitClause[] {
     const labelled = parseLabelled(content);
     const parsed = labelled ?? parseRoleVerbs(content);
     if (!parsed) continue;
-    clauses.push({ span: { start: open, end: close + 1 }, rule: labelled ? 'units/labelled' : 'units/role-verbs', ...parsed });
+    clauses.push({ span: { start: open, end: close + 1 }, rule: labelled ? 'units/labelled' : 'units/role-verbs', units: parsed.units, open: parsed.open });
     coveredUntil = close + 1;
   }
   // Web-published lists often put the clause on a line of its own, without parentheses:
@@ -197,7 +197,7 @@ export function findUnitClauses(text: string): UnitClause[] {
     if (sentenceEnd >= 0 && sentenceEnd < end) end = sentenceEnd + 1;
     const parsed = parseLabelled(text.slice(start, end).replace(/。$/, ''));
     if (parsed) {
-      clauses.push({ span: { start, end }, rule: 'units/labelled-line', ...parsed });
+      clauses.push({ span: { start, end }, rule: 'units/labelled-line', units: parsed.units, open: parsed.open });
       clauseLabelRe.lastIndex = end;
     }
   }
