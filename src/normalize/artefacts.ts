@@ -4,13 +4,13 @@
  */
 
 /** A page-number line between dashes: `—01—`, `- 12 -`, `－３－`. Leaves bare numbers alone: they may be list numbers. */
-export const dashedPageNumberRe = /^[-—–－~_]{1,3} ?\d{1,4} ?[-—–－~_]{1,3}$/;
+export const dashedPageNumberRe = /^[-—–－~_]{1,3} {0,3}\d{1,4} {0,3}[-—–－~_]{1,3}$/;
 
 /** A page-number line in words: `第3页`, `第 3 页 共 20 页`. */
-export const pageOfRe = /^第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?$/;
+export const pageOfRe = /^第 {0,3}\d{1,4} {0,3}页(?: {0,3}[,，/]? {0,3}共 {0,3}\d{1,4} {0,3}页)?$/;
 
 /** A page-number line as a fraction: `3/20`, `3 / 20`. */
-export const pageFractionRe = /^\d{1,4} ?\/ ?\d{1,4}$/;
+export const pageFractionRe = /^\d{1,4} {0,3}\/ {0,3}\d{1,4}$/;
 
 export function isPageNumberLine(line: string): boolean {
   return line.length > 0 && line.length <= 24 && (dashedPageNumberRe.test(line) || pageOfRe.test(line) || pageFractionRe.test(line));

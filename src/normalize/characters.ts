@@ -16,7 +16,9 @@ export function isCjkContext(code: number): boolean {
     (code >= 0xd800 && code <= 0xdbff) || // high surrogate: CJK Extension B and beyond
     (code >= 0x2018 && code <= 0x201f) || // curly quotes
     code === 0x2014 || // em dash
-    code === 0x2026 // ellipsis
+    code === 0x2026 || // ellipsis
+    code === 0xab || // « becomes 《
+    code === 0xbb // » becomes 》
   );
 }
 
@@ -25,80 +27,163 @@ export function isHan(code: number): boolean {
   return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd800 && code <= 0xdbff) || code === 0x3007;
 }
 
-function previousNonSpace(text: string, offset: number): number {
-  let i = offset - 1;
-  if (i >= 0 && text.charCodeAt(i) === 0x20) i--;
-  return i >= 0 ? text.charCodeAt(i) : -1;
-}
+/** Spaces that normalisation may drop, and control characters (they become spaces). Line ends are not spaces. */
+const isSpace = (code: number): boolean =>
+  code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code < 0x20 && code !== 0x0a && code !== 0x0d);
 
-function nextNonSpace(text: string, offset: number): number {
-  let i = offset + 1;
-  if (i < text.length && text.charCodeAt(i) === 0x20) i++;
-  return i < text.length ? text.charCodeAt(i) : -1;
+/**
+ * Punctuation whose form this module decides (ASCII and full-width), and spaces. A neighbour
+ * is looked for past them, so that a run like `,(` or `;,` is decided by the text around it,
+ * and a second pass over the output decides the same (normalisation is idempotent).
+ */
+function isTransparent(code: number): boolean {
+  switch (code) {
+    case 0x21: case 0x28: case 0x29: case 0x2c: case 0x2e: case 0x3a: case 0x3b: case 0x3f:
+    case 0xff01: case 0xff08: case 0xff09: case 0xff0c: case 0xff0e: case 0xff1a: case 0xff1b: case 0xff1f: case 0x3002: case 0xff61:
+      return true;
+    default:
+      return isSpace(code);
+  }
 }
 
 /** ASCII or full-width digit: the neighbours are looked at before they are mapped. */
 const isDigit = (code: number): boolean => (code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19);
 
-/** In Chinese context (a CJK neighbour on either side), ASCII `,;:` stand for `，；：`. */
-function cjkNeighbour(text: string, offset: number): boolean {
-  const before = previousNonSpace(text, offset);
-  const after = nextNonSpace(text, offset);
-  return (before >= 0 && isCjkContext(before)) || (after >= 0 && isCjkContext(after)) || before === 0x29 || after === 0x28;
+/**
+ * Finds neighbours in linear time overall: a scan stops at the previous candidate (whose answer
+ * is known) or reuses the last rightward scan, so a long run of punctuation or spaces is
+ * walked a bounded number of times, never once per character.
+ */
+class Neighbours {
+  #text: string;
+  #lastOffset = -1;
+  #lastPrevious = -1;
+  #nextFrom = -1;
+  #nextAt = -1;
+  #nextSpacelessFrom = -1;
+  #nextSpacelessAt = -1;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  /** Code of the nearest character before `offset` that is not transparent; -1 at the start. */
+  previous(offset: number): number {
+    const text = this.#text;
+    let i = offset - 1;
+    while (i >= 0 && isTransparent(text.charCodeAt(i))) {
+      if (i === this.#lastOffset) return this.#lastPrevious;
+      i--;
+    }
+    return i >= 0 ? text.charCodeAt(i) : -1;
+  }
+
+  /** Code of the nearest character before `offset` that is not a space. */
+  previousSpaceless(offset: number): number {
+    const text = this.#text;
+    let i = offset - 1;
+    while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+    return i >= 0 ? text.charCodeAt(i) : -1;
+  }
+
+  /** Code of the nearest character after `offset` that is not transparent; -1 at the end. */
+  next(offset: number): number {
+    const text = this.#text;
+    if (offset >= this.#nextFrom && offset < this.#nextAt) return this.#nextAt < text.length ? text.charCodeAt(this.#nextAt) : -1;
+    let i = offset + 1;
+    while (i < text.length && isTransparent(text.charCodeAt(i))) i++;
+    this.#nextFrom = offset;
+    this.#nextAt = i;
+    return i < text.length ? text.charCodeAt(i) : -1;
+  }
+
+  /** Code of the nearest character after `offset` that is not a space. */
+  nextSpaceless(offset: number): number {
+    const text = this.#text;
+    if (offset >= this.#nextSpacelessFrom && offset < this.#nextSpacelessAt) return this.#nextSpacelessAt < text.length ? text.charCodeAt(this.#nextSpacelessAt) : -1;
+    let i = offset + 1;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    this.#nextSpacelessFrom = offset;
+    this.#nextSpacelessAt = i;
+    return i < text.length ? text.charCodeAt(i) : -1;
+  }
+
+  /** Records the answer for `offset` so that the next leftward scan can stop here. */
+  remember(offset: number, previous: number): void {
+    this.#lastOffset = offset;
+    this.#lastPrevious = previous;
+  }
 }
+
+const cjk = (code: number): boolean => code >= 0 && isCjkContext(code);
 
 /**
  * The canonical form of one character, given its neighbours.
  * Canonical punctuation is the Chinese form (`，。：；（）？！`), the form the original
  * documents are published in; digits, Latin letters and `%+` are ASCII.
  */
-function canonical(char: string, offset: number, text: string): string {
-  const code = char.charCodeAt(0);
+function canonical(code: number, offset: number, neighbours: Neighbours): number {
   if (code >= 0xff01 && code <= 0xff5e) {
-    const ascii = String.fromCharCode(code - 0xfee0);
+    const ascii = code - 0xfee0;
     // Full-width punctuation is already Chinese punctuation: keep the Chinese form.
-    if ('(),:;?!'.includes(ascii)) return char;
-    if (ascii === '.') return isDigit(previousNonSpace(text, offset)) ? '.' : '。';
+    if (ascii === 0x28 || ascii === 0x29 || ascii === 0x2c || ascii === 0x3a || ascii === 0x3b || ascii === 0x3f || ascii === 0x21) return code;
+    // `１．` numbers a list or writes a decimal; after Chinese text it ends a sentence.
+    if (ascii === 0x2e) return isDigit(neighbours.previousSpaceless(offset)) ? 0x2e : 0x3002;
     return ascii;
   }
-  switch (char) {
-    case '\u00A0':
-    case '\u200B':
-    case '\u3000':
-    case '\uFEFF':
-      return ' ';
-    case '\uFF61':
-      return '。';
-    case '«':
-      return '《';
-    case '»':
-      return '》';
-    case '(':
-      return '（';
-    case ')':
-      return '）';
-    case ',':
-      return isDigit(previousNonSpace(text, offset)) && isDigit(nextNonSpace(text, offset)) ? ',' : cjkNeighbour(text, offset) ? '，' : ',';
-    case ':':
-      return isDigit(previousNonSpace(text, offset)) && isDigit(nextNonSpace(text, offset)) ? ':' : cjkNeighbour(text, offset) ? '：' : ':';
-    case ';':
-      return cjkNeighbour(text, offset) ? '；' : ';';
-    case '.': {
-      const before = previousNonSpace(text, offset);
+  switch (code) {
+    case 0xa0:
+    case 0x200b:
+    case 0x3000:
+    case 0xfeff:
+      return 0x20;
+    case 0xff61:
+      return 0x3002; // ｡ → 。
+    case 0xab:
+      return 0x300a; // « → 《
+    case 0xbb:
+      return 0x300b; // » → 》
+    case 0x28:
+      return 0xff08;
+    case 0x29:
+      return 0xff09;
+    case 0x2c: // `1,000` keeps its comma; in Chinese text it is `，`
+    case 0x3a: // `10:30` keeps its colon
+      if (isDigit(neighbours.previousSpaceless(offset)) && isDigit(neighbours.nextSpaceless(offset))) return code;
+      return cjk(neighbours.previous(offset)) || cjk(neighbours.next(offset)) ? code + 0xfee0 : code;
+    case 0x3b:
+      return cjk(neighbours.previous(offset)) || cjk(neighbours.next(offset)) ? 0xff1b : code;
+    case 0x2e: {
       // `1.` (numbering) and `1.5` (decimal) keep the dot; after Chinese text it ends a sentence.
-      return before >= 0 && (isCjkContext(before) || before === 0x29) && !isDigit(before) ? '。' : '.';
+      if (isDigit(neighbours.previousSpaceless(offset))) return code;
+      return cjk(neighbours.previous(offset)) ? 0x3002 : code;
     }
-    case '?':
-      return previousNonSpace(text, offset) >= 0 && isCjkContext(previousNonSpace(text, offset)) ? '？' : '?';
-    case '!':
-      return previousNonSpace(text, offset) >= 0 && isCjkContext(previousNonSpace(text, offset)) ? '！' : '!';
+    case 0x3f:
+    case 0x21:
+      return cjk(neighbours.previous(offset)) ? code + 0xfee0 : code;
     default:
       // Control characters (form feeds from PDF page breaks, stray NULs) become spaces.
-      return ' ';
+      return 0x20;
   }
 }
 
 /** Maps full-width digits, letters and symbols to ASCII and punctuation to its canonical form; keeps length. */
 export function mapCharacters(text: string): string {
-  return text.replace(candidateRe, canonical);
+  const neighbours = new Neighbours(text);
+  const parts: string[] = [];
+  let copied = 0;
+  candidateRe.lastIndex = 0;
+  for (let match = candidateRe.exec(text); match; match = candidateRe.exec(text)) {
+    const offset = match.index;
+    const code = text.charCodeAt(offset);
+    const mapped = canonical(code, offset, neighbours);
+    neighbours.remember(offset, neighbours.previous(offset));
+    if (mapped === code) continue;
+    if (offset > copied) parts.push(text.slice(copied, offset));
+    parts.push(String.fromCharCode(mapped));
+    copied = offset + 1;
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join('');
 }

@@ -35,6 +35,9 @@ export const clauseLabelRe = new RegExp(
   'g',
 );
 
+/** The same labels, for scanning inside one clause: a separate object, so that the outer scan's lastIndex is never reset by the inner one. */
+const labelInClauseRe = new RegExp(clauseLabelRe.source, 'g');
+
 /** A role verb at the end of a clause part: `省财政厅牵头`, `B等按职责分工负责`. */
 export const roleVerbEndRe = new RegExp(`(${roleVerbs.map(([verb]) => escape(verb)).join('|')})$`);
 
@@ -120,9 +123,9 @@ function hasUnits(units: Record<UnitRole, string[]>): boolean {
 function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | null {
   const units = emptyRoles<string[]>(() => []);
   const open = emptyRoles(() => false);
-  clauseLabelRe.lastIndex = 0;
+  labelInClauseRe.lastIndex = 0;
   const labels: { role: UnitRole | 'deadline'; start: number; end: number }[] = [];
-  for (let match = clauseLabelRe.exec(content); match; match = clauseLabelRe.exec(content)) {
+  for (let match = labelInClauseRe.exec(content); match; match = labelInClauseRe.exec(content)) {
     labels.push({ role: labelRoles.get(match[1] as string) as UnitRole | 'deadline', start: match.index, end: match.index + match[0].length });
   }
   if (labels.length === 0 || (labels[0] as { start: number }).start !== 0) return null;
