@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import * as deadlineRules from '../src/extract/deadlines/rules.ts';
+import * as deadlines from '../src/extract/deadlines/index.ts';
+import * as targets from '../src/extract/targets/index.ts';
+import * as units from '../src/extract/units/index.ts';
+import * as artefacts from '../src/normalize/artefacts.ts';
+import * as headings from '../src/segment/headings.ts';
+import { extract } from '../src/pipeline.ts';
+
+// Linear time on hostile input, checked as a ratio (4x the input must cost about 4x, not 16x),
+// never as a wall-clock limit. Each size runs after a warm-up, best of three.
+const MB = 1024 * 1024;
+
+function bestOf(runs: number, fn: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/** Repeats `unit` to about `size` UTF-16 units. */
+const repeat = (unit: string, size: number): string => unit.repeat(Math.max(1, Math.floor(size / unit.length)));
+
+const hostile: ReadonlyArray<readonly [name: string, make: (size: number) => string]> = [
+  ['a line without a newline', (size) => repeat('持续深化改革加快推进数字政府建设', size)],
+  ['（牵头单位： with no closing parenthesis', (size) => repeat('（牵头单位：', size)],
+  ['digits', (size) => repeat('1234567890', size)],
+  ['月底前', (size) => repeat('月底前', size)],
+  ['１ and a newline', (size) => repeat('１\n', size)],
+  ['repeated heading markers on one line', (size) => repeat('一、（一）1.（1）', size)],
+  ['repeated heading markers on many lines', (size) => repeat('一、（一）1.（1）\n', size)],
+  ['a million 、', (size) => repeat('、', size)],
+  ['commas and spaces', (size) => repeat(', ', size)],
+  ['clauses without units', (size) => repeat('（牵头单位：）', size)],
+  ['deadlines in a clause', (size) => repeat('（省财政厅牵头，6月底完成）', size)],
+];
+
+describe('the whole pipeline runs in linear time on hostile input', () => {
+  test.each(hostile)('%s: 4 MB costs about 4x 1 MB', (_name, make) => {
+    const small = make(MB);
+    const large = make(4 * MB);
+    extract(small.slice(0, 64 * 1024)); // warm-up
+    const smallTime = bestOf(3, () => extract(small));
+    const largeTime = bestOf(3, () => extract(large));
+    // Linear is 4x; allow up to 6x for noise and garbage collection. Quadratic would be 16x.
+    expect(largeTime / Math.max(smallTime, 1), `1 MB: ${smallTime.toFixed(0)} ms, 4 MB: ${largeTime.toFixed(0)} ms`).toBeLessThan(6);
+  });
+});
+
+/** Every RegExp a rule module exports, and every rule's pattern. */
+function allPatterns(): [string, RegExp][] {
+  const found: [string, RegExp][] = [];
+  const modules = { deadlines, deadlineRules, targets, units, artefacts, headings };
+  for (const [moduleName, module] of Object.entries(modules)) {
+    for (const [name, value] of Object.entries(module)) {
+      if (value instanceof RegExp) found.push([`${moduleName}.${name}`, value]);
+    }
+  }
+  for (const rule of deadlineRules.deadlineRules) found.push([rule.id, rule.pattern]);
+  return found;
+}
+
+/** Characters a pattern mentions: repeating them is what would make a backtracking pattern blow up. */
+function alphabet(pattern: RegExp): string {
+  const chars = new Set(pattern.source.replace(/\\[dDsSwWbBu]|\\x[0-9a-f]{2}|\\u[0-9a-fA-F]{4}/g, '').replace(/[\\^$|?*+()[\]{}<>=!:]/g, ''));
+  return [...chars, '1', '2', '月', '年', '、', ' '].join('');
+}
+
+describe('every exported pattern runs in linear time (zod-style sweep)', () => {
+  test.each(allPatterns())('%s', (_name, pattern) => {
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    const letters = alphabet(pattern);
+    const scan = (text: string) => () => {
+      global.lastIndex = 0;
+      for (let match = global.exec(text); match; match = global.exec(text)) if (match[0].length === 0) global.lastIndex++;
+    };
+    for (const unit of [letters, letters.slice(0, 3), `${letters}!`]) {
+      const small = repeat(unit, 50_000);
+      const large = repeat(unit, 200_000);
+      scan(small)();
+      const ratio = bestOf(3, scan(large)) / Math.max(bestOf(3, scan(small)), 0.5);
+      expect(ratio, `${pattern.source.slice(0, 60)} on ${JSON.stringify(unit.slice(0, 12))}`).toBeLessThan(8);
+    }
+  });
+});
