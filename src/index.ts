@@ -10,7 +10,7 @@ import { createCsvEmitter } from './emit/csv.ts';
 import { emitJson } from './emit/json.ts';
 import { createNdjsonEmitter } from './emit/ndjson.ts';
 import { emitYaml } from './emit/yaml.ts';
-import type { EmitOptions } from './emit/types.ts';
+import { emitAll, type EmitOptions } from './emit/types.ts';
 import { extract } from './pipeline.ts';
 import { decode, type Encoding } from './read/decode.ts';
 import { schemaVersion, type Output, type PolicyDocument } from './schema/index.ts';
@@ -57,13 +57,11 @@ export function toJson(docs: readonly PolicyDocument[]): string {
 }
 
 export function toNdjson(docs: readonly PolicyDocument[]): string {
-  const emitter = createNdjsonEmitter();
-  return docs.map((doc, i) => emitter.document(doc, i)).join('');
+  return emitAll(createNdjsonEmitter(), docs);
 }
 
 export function toCsv(docs: readonly PolicyDocument[], options: EmitOptions = {}): string {
-  const emitter = createCsvEmitter(options);
-  return emitter.begin() + docs.map((doc, i) => emitter.document(doc, i)).join('') + emitter.end();
+  return emitAll(createCsvEmitter(options), docs);
 }
 
 export function toYaml(docs: readonly PolicyDocument[]): string {

@@ -58,7 +58,7 @@ describe('the published JSON Schema', () => {
     expect(OutputSchema.safeParse(output).success).toBe(true);
     const emitter = createNdjsonEmitter();
     for (const doc of docs) {
-      for (const line of emitter.document(doc, 0).trimEnd().split('\n').filter(Boolean)) {
+      for (const line of emitter.document(doc).trimEnd().split('\n').filter(Boolean)) {
         expect(validateRecord(JSON.parse(line)), JSON.stringify(validateRecord.errors)).toBe(true);
       }
     }

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { decode, DecodeError, type Encoding } from '../read/decode.ts';
 import { describeSystemError, InputError } from './errors.ts';
@@ -75,10 +76,12 @@ export async function readInput(input: Input, stdin: NodeJS.ReadableStream, enco
   try {
     if (input.kind === 'stdin') bytes = await readStream(stdin);
     else {
-      const info = await stat(input.path);
+      // Synchronous on purpose: one file at a time, and a batch of thousands spends less time
+      // in the event loop than in the thread pool's round trips.
+      const info = statSync(input.path);
       if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       if (info.size > maxInputBytes) throw new Error(`larger than ${maxInputBytes / 1024 / 1024} MB`);
-      bytes = await readFile(input.path);
+      bytes = readFileSync(input.path);
     }
   } catch (error) {
     throw new InputError(input.display, describeSystemError(error));

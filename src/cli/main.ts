@@ -2,15 +2,15 @@ import { Command, CommanderError, Option } from 'commander';
 import { dirname, join, relative, resolve, basename, extname } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { formats, loadEmitter, type Format } from '../emit/index.ts';
-import { extract } from '../pipeline.ts';
-import { encodingAliases, type Encoding } from '../read/decode.ts';
+import { encodingAliases, type Encoding } from '../read/encodings.ts';
 import { formatInputError, formatWarning, plainPalette, type Palette } from '../report/index.ts';
 import type { PolicyDocument } from '../schema/index.ts';
 import { BrokenPipe, exitCodeFor, exitCodes, InputError, UsageError } from './errors.ts';
-import { expandInputs, readInput, checkText, type Input } from './inputs.ts';
+import type { Input } from './inputs.ts';
 import type { Io } from './io.ts';
-import { fileSink, streamSink, type OutputSink } from './output.ts';
+import type { OutputSink } from './output.ts';
 import { version } from './version.ts';
 
 /** The package root: `dist/` (bundled) and `src/cli/` (tsx) both sit below it. */
@@ -42,6 +42,7 @@ Try the following:
 `;
 
 interface ExtractCliOptions {
+  jobs?: string;
   format: Format;
   output?: string;
   year?: string;
@@ -60,6 +61,15 @@ function parseYear(value: string | undefined): number | undefined {
   if (!/^\d{4}$/.test(value) || Number(value) < 1949 || Number(value) > 2200) {
     throw new UsageError(`--year takes a four-digit year such as 2023, got '${value}'`);
   }
+  return Number(value);
+}
+
+/** Below this many files a batch runs in the main thread: starting workers costs more than it saves. */
+export const minimumFilesForWorkers = 4;
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return Math.max(1, availableParallelism());
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) throw new UsageError(`--jobs takes a whole number from 1 to 256, got '${value}'`);
   return Number(value);
 }
 
@@ -105,7 +115,7 @@ async function* stdinRecords(io: Io): AsyncGenerator<Job | InputError> {
     return {
       display,
       load: async () => {
-        checkText(display, text);
+        (await import('./inputs.ts')).checkText(display, text);
         return { text, encoding: 'utf-8' };
       },
     };
@@ -127,6 +137,7 @@ async function* stdinRecords(io: Io): AsyncGenerator<Job | InputError> {
 
 async function* fileJobs(inputs: readonly Input[], errors: readonly InputError[], io: Io, encoding: Encoding | undefined): AsyncGenerator<Job | InputError> {
   yield* errors;
+  const { readInput } = await import('./inputs.ts');
   for (const input of inputs) yield { display: input.display, load: () => readInput(input, io.stdin, encoding) };
 }
 
@@ -146,7 +157,8 @@ async function processJobs(
   io: Io,
   onDocument: (doc: PolicyDocument, display: string) => Promise<void>,
 ): Promise<Processed> {
-  const { validateDocument } = await import('../validate.ts');
+  // Loaded here, not at the top: `--version` and `--help` never pay for the pipeline or zod.
+  const [{ validateDocument }, { extract }] = await Promise.all([import('../validate.ts'), import('../pipeline.ts')]);
   let failed = 0;
   let warnings = 0;
   let documents = 0;
@@ -177,6 +189,7 @@ async function processJobs(
 }
 
 async function openSink(io: Io, output: string | undefined): Promise<OutputSink> {
+  const { fileSink, streamSink } = await import('./output.ts');
   if (output === undefined || output === '-') return streamSink(io.stdout);
   try {
     return await fileSink(resolve(io.cwd, output));
@@ -188,23 +201,37 @@ async function openSink(io: Io, output: string | undefined): Promise<OutputSink>
 async function runExtract(args: readonly string[], options: ExtractCliOptions, io: Io): Promise<number> {
   const year = parseYear(options.year);
   const encoding = parseEncoding(options.encoding);
+  const threads = parseJobs(options.jobs);
   const palette = await choosePalette(io, options.color);
-  let jobs: AsyncIterable<Job | InputError>;
+  const emitOptions = { headers: options.headers, bom: options.bom ?? false, escapeFormulas: options.formulaEscape };
+  let jobs: AsyncIterable<Job | InputError> | null = null;
+  let parallel: { inputs: Input[]; errors: InputError[] } | null = null;
   if (options.stdinNdjson) {
     if (args.length > 0) throw new UsageError('--stdin-ndjson reads documents from stdin only; drop the other inputs');
     jobs = stdinRecords(io);
   } else {
     const given = args.length > 0 ? args : [displayPath(io, seedPath())];
-    const { inputs, errors } = await expandInputs(given, io.cwd);
-    jobs = fileJobs(inputs, errors, io, encoding);
+    const { inputs, errors } = await (await import('./inputs.ts')).expandInputs(given, io.cwd);
+    const files = inputs.filter((input) => input.kind === 'file');
+    if (threads > 1 && files.length === inputs.length && files.length >= minimumFilesForWorkers) parallel = { inputs, errors };
+    else jobs = fileJobs(inputs, errors, io, encoding);
   }
-  const emitter = await loadEmitter(options.format, { headers: options.headers, bom: options.bom ?? false, escapeFormulas: options.formulaEscape });
+  const emitter = await loadEmitter(options.format, emitOptions);
   const sink = await openSink(io, options.output);
   try {
     await sink.write(emitter.begin());
-    let index = 0;
-    const outcome = await processJobs(jobs, { year, quiet: options.quiet ?? false, palette }, io, (doc) => sink.write(emitter.document(doc, index++)));
-    await sink.write(emitter.end());
+    let written = 0;
+    const write = async (chunk: string | Uint8Array): Promise<void> => {
+      const separator = emitter.separator(written++);
+      if (typeof chunk === 'string') return sink.write(separator + chunk);
+      await sink.write(separator);
+      return sink.write(chunk);
+    };
+    const settings = { year, quiet: options.quiet ?? false, palette };
+    const outcome = parallel
+      ? await (await import('./parallel.ts')).processInWorkers(parallel.inputs, parallel.errors, { ...settings, threads, format: options.format, emitOptions, encoding }, io, write)
+      : await processJobs(jobs as AsyncIterable<Job | InputError>, settings, io, (doc) => write(emitter.document(doc)));
+    await sink.write(emitter.end(written));
     // A file is replaced only by a complete output with at least one document in it.
     if (outcome.documents > 0 || outcome.failed === 0) await sink.commit();
     else await sink.abort();
@@ -236,7 +263,7 @@ async function runCheck(args: readonly string[], options: CheckCliOptions, io: I
   const encoding = parseEncoding(options.encoding);
   const palette = await choosePalette(io, options.color);
   const given = args.length > 0 ? args : [displayPath(io, seedPath())];
-  const { inputs, errors } = await expandInputs(given, io.cwd);
+  const { inputs, errors } = await (await import('./inputs.ts')).expandInputs(given, io.cwd);
   const { diffDocuments } = await import('../diff.ts');
   const { createJsonEmitter } = await import('../emit/json.ts');
   let differences = 0;
@@ -249,10 +276,11 @@ async function runCheck(args: readonly string[], options: CheckCliOptions, io: I
     const expectedPath = await expectedFileFor(options.expect, display, io);
     if (options.update) {
       const emitter = createJsonEmitter();
+      const { fileSink } = await import('./output.ts');
       const sink = await fileSink(expectedPath).catch((error: unknown) => {
         throw new InputError(display, `cannot write ${displayPath(io, expectedPath)}: ${(error as Error).message}`);
       });
-      await sink.write(emitter.begin() + emitter.document(doc, 0) + emitter.end());
+      await sink.write(emitter.begin() + emitter.separator(0) + emitter.document(doc) + emitter.end(1));
       await sink.commit();
       updated++;
       return;
@@ -357,6 +385,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
     .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (default: prefix them with \')')
     .option('--stdin-ndjson', 'read documents as NDJSON records {"path", "text"} from stdin (for Hadoop Streaming, Spark pipe, GNU parallel)')
+    .option('-j, --jobs <n>', 'worker threads for a batch of files (default: the number of CPUs; batches under 4 files use one)')
     .option('--strict', 'exit 1 when any warning is raised')
     .option('-q, --quiet', 'do not print warnings (input errors are still printed)')
     .option('--no-color', 'no colour in diagnostics (also: NO_COLOR=1)')

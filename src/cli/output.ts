@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { BrokenPipe } from './errors.ts';
+import { pendingTemporaries } from './temporaries.ts';
 
 /** Where output goes: written in pieces, then committed or abandoned. */
 export interface OutputSink {
-  write(chunk: string): Promise<void>;
+  write(chunk: string | Uint8Array): Promise<void>;
   /** Makes the output final: for a file, renames the complete temporary file into place. */
   commit(): Promise<void>;
   /** Drops the output: for a file, deletes the temporary file; an existing file stays as it was. */
@@ -47,12 +47,7 @@ export function streamSink(stream: Writable): OutputSink {
   };
 }
 
-/** Temporary files still open, so that Ctrl-C can remove them. */
-const pendingTemporaries = new Set<string>();
-
-export function pendingTemporaryFiles(): ReadonlySet<string> {
-  return pendingTemporaries;
-}
+let temporaryCount = 0;
 
 /**
  * Writes to a temporary file beside `path` and renames it over `path` on commit: a failure
@@ -60,7 +55,8 @@ export function pendingTemporaryFiles(): ReadonlySet<string> {
  * by a complete one (rename is atomic within a folder).
  */
 export async function fileSink(path: string): Promise<OutputSink> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique per process and call; 'wx' below refuses to reuse a name that exists.
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}${temporaryCount++}.tmp`);
   const handle: FileHandle = await open(temporary, 'wx');
   pendingTemporaries.add(temporary);
   let closed = false;
@@ -72,7 +68,8 @@ export async function fileSink(path: string): Promise<OutputSink> {
   };
   return {
     async write(chunk) {
-      await handle.write(chunk);
+      // writeFile on a handle writes all of it from the current position (write() may be partial).
+      if (chunk.length > 0) await handle.writeFile(chunk);
     },
     async commit() {
       await handle.sync();

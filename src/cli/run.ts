@@ -1,6 +1,6 @@
 import { unlinkSync } from 'node:fs';
 import { main } from './main.ts';
-import { pendingTemporaryFiles } from './output.ts';
+import { pendingTemporaries } from './temporaries.ts';
 
 /**
  * The process edge: wires `main` to the real stdin/stdout/stderr, sets `process.exitCode`
@@ -9,7 +9,7 @@ import { pendingTemporaryFiles } from './output.ts';
 export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   // Ctrl-C: remove any half-written output file, then stop with the conventional status.
   process.once('SIGINT', () => {
-    for (const file of pendingTemporaryFiles()) {
+    for (const file of pendingTemporaries) {
       try {
         unlinkSync(file);
       } catch {

@@ -52,11 +52,7 @@ export function createCsvEmitter(options: EmitOptions = {}): Emitter {
       }
       return records.length > 0 ? rows(records) : '';
     },
+    separator: () => '',
     end: () => '',
   };
-}
-
-export function emitCsv(docs: readonly PolicyDocument[], options: EmitOptions = {}): string {
-  const emitter = createCsvEmitter(options);
-  return emitter.begin() + docs.map((doc, i) => emitter.document(doc, i)).join('') + emitter.end();
 }

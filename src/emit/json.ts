@@ -8,13 +8,10 @@ export function emitJson(output: Output): string {
 
 /** Streams the same bytes as `emitJson`, one document at a time. */
 export function createJsonEmitter(): Emitter {
-  let count = 0;
   return {
     begin: () => `{\n  "schemaVersion": ${JSON.stringify(schemaVersion)},\n  "documents": [`,
-    document: (doc: PolicyDocument) => {
-      const body = JSON.stringify(doc, null, 2).replace(/\n/g, '\n    ');
-      return `${count++ === 0 ? '\n' : ',\n'}    ${body}`;
-    },
-    end: () => (count === 0 ? ']\n}\n' : '\n  ]\n}\n'),
+    separator: (written) => (written === 0 ? '\n' : ',\n'),
+    document: (doc: PolicyDocument) => `    ${JSON.stringify(doc, null, 2).replace(/\n/g, '\n    ')}`,
+    end: (written) => (written === 0 ? ']\n}\n' : '\n  ]\n}\n'),
   };
 }

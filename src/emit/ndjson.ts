@@ -17,13 +17,10 @@ export function toNdjsonRecords(doc: PolicyDocument): NdjsonRecord[] {
   return records;
 }
 
-export function emitNdjson(docs: readonly PolicyDocument[]): string {
-  return docs.map((doc) => createNdjsonEmitter().document(doc, 0)).join('');
-}
-
 export function createNdjsonEmitter(): Emitter {
   return {
     begin: () => '',
+    separator: () => '',
     document: (doc) => toNdjsonRecords(doc).map((record) => `${JSON.stringify(record)}\n`).join(''),
     end: () => '',
   };

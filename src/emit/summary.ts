@@ -33,10 +33,10 @@ export function summarize(doc: PolicyDocument): string {
 }
 
 export function createSummaryEmitter(): Emitter {
-  let count = 0;
   return {
     begin: () => '',
-    document: (doc) => `${count++ === 0 ? '' : '\n'}${summarize(doc)}`,
+    separator: (written) => (written === 0 ? '' : '\n'),
+    document: (doc) => summarize(doc),
     end: () => '',
   };
 }

@@ -13,11 +13,19 @@ export interface EmitOptions {
 }
 
 /**
- * An emitter writes a whole output in pieces, so that a batch streams: `begin`, then one
- * `document` per input in order, then `end`. The pieces concatenated are the output.
+ * An emitter writes a whole output in pieces, so that a batch streams: `begin`, then for each
+ * document in order `separator(written)` and `document(doc)`, then `end(written)`, where
+ * `written` counts the documents already written. `document` keeps no state, so worker
+ * threads can render documents while the main thread alone decides the separators.
  */
 export interface Emitter {
   begin(): string;
-  document(doc: PolicyDocument, index: number): string;
-  end(): string;
+  separator(written: number): string;
+  document(doc: PolicyDocument): string;
+  end(written: number): string;
+}
+
+/** Renders a list of documents in one string with an emitter. */
+export function emitAll(emitter: Emitter, docs: readonly PolicyDocument[]): string {
+  return emitter.begin() + docs.map((doc, i) => emitter.separator(i) + emitter.document(doc)).join('') + emitter.end(docs.length);
 }

@@ -10,13 +10,10 @@ export function emitYaml(output: Output): string {
 
 /** Streams `schemaVersion` and `documents:`, then each document as a list item. */
 export function createYamlEmitter(): Emitter {
-  let count = 0;
   return {
     begin: () => `schemaVersion: ${schemaVersion}\n`,
-    document: (doc: PolicyDocument) => {
-      const item = stringify([doc], yamlOptions).replace(/\n(?=.)/g, '\n  ');
-      return `${count++ === 0 ? 'documents:\n' : ''}  ${item}`;
-    },
-    end: () => (count === 0 ? 'documents: []\n' : ''),
+    separator: (written) => (written === 0 ? 'documents:\n' : ''),
+    document: (doc: PolicyDocument) => `  ${stringify([doc], yamlOptions).replace(/\n(?=.)/g, '\n  ')}`,
+    end: (written) => (written === 0 ? 'documents: []\n' : ''),
   };
 }

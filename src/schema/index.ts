@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The output contract. This module is the single source of truth: the TypeScript types are

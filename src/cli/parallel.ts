@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { EmitOptions, Format } from '../emit/index.ts';
+import type { Encoding } from '../read/encodings.ts';
+import { formatInputError, formatWarning, type Palette } from '../report/index.ts';
+import type { InputError } from './errors.ts';
+import type { Input } from './inputs.ts';
+import type { Io } from './io.ts';
+import type { WorkerOptions, WorkerResult } from './worker.ts';
+
+export interface ParallelSettings {
+  readonly threads: number;
+  readonly format: Format;
+  readonly emitOptions: EmitOptions;
+  readonly encoding: Encoding | undefined;
+  readonly year: number | undefined;
+  readonly quiet: boolean;
+  readonly palette: Palette;
+}
+
+/** Tasks each worker has queued at once. */
+const tasksInFlightPerWorker = 3;
+
+/** The worker script: the built one beside the bundle, or the TypeScript source under tsx. */
+function workerScript(): { file: string; execArgv: string[] } {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (folder !== dirname(folder) && !existsSync(join(folder, 'package.json'))) folder = dirname(folder);
+  const built = join(folder, 'dist', 'worker.js');
+  if (import.meta.url.includes('/dist/') && existsSync(built)) return { file: built, execArgv: [] };
+  return { file: join(folder, 'src', 'cli', 'worker.ts'), execArgv: ['--import', 'tsx'] };
+}
+
+/**
+ * Spreads a batch over worker threads and writes the results in input order as soon as each
+ * next one is ready: output starts before the batch is read, and at most a few documents per
+ * thread are held in memory, however large the batch.
+ */
+export async function processInWorkers(
+  inputs: readonly Input[],
+  expansionErrors: readonly InputError[],
+  settings: ParallelSettings,
+  io: Io,
+  write: (chunk: string | Uint8Array) => Promise<void>,
+): Promise<{ failed: number; warnings: number; documents: number }> {
+  let failed = 0;
+  let warnings = 0;
+  let documents = 0;
+  for (const error of expansionErrors) {
+    failed++;
+    io.stderr.write(`${formatInputError(error.path, error.message, settings.palette)}\n`);
+  }
+  const { file, execArgv } = workerScript();
+  const workerOptions: WorkerOptions = { format: settings.format, emitOptions: settings.emitOptions, year: settings.year, encoding: settings.encoding };
+  const threads = Math.min(settings.threads, inputs.length);
+  const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: workerOptions, execArgv }));
+  const finished = new Map<number, WorkerResult>();
+  const maxAhead = threads * tasksInFlightPerWorker * 2;
+  let nextToDispatch = 0;
+  let nextToWrite = 0;
+  let wake: (() => void) | null = null;
+  let crash: Error | null = null;
+
+  const dispatch = (worker: Worker): void => {
+    // Do not run too far ahead of the writer: that is what keeps memory flat.
+    if (nextToDispatch >= inputs.length || nextToDispatch - nextToWrite >= maxAhead) {
+      idle.push(worker);
+      return;
+    }
+    const index = nextToDispatch++;
+    worker.postMessage({ index, input: inputs[index] });
+  };
+  const idle: Worker[] = [];
+  for (const worker of workers) {
+    worker.on('message', (result: WorkerResult) => {
+      finished.set(result.index, result);
+      dispatch(worker);
+      wake?.();
+    });
+    worker.on('error', (error) => {
+      crash = error;
+      wake?.();
+    });
+    // A few tasks queued per worker, so that it never waits for a round trip to the main thread.
+    for (let i = 0; i < tasksInFlightPerWorker; i++) dispatch(worker);
+  }
+
+  try {
+    while (nextToWrite < inputs.length) {
+      const result = finished.get(nextToWrite);
+      if (!result) {
+        if (crash) throw crash;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        continue;
+      }
+      finished.delete(nextToWrite);
+      nextToWrite++;
+      while (idle.length > 0 && nextToDispatch < inputs.length && nextToDispatch - nextToWrite < maxAhead) dispatch(idle.pop() as Worker);
+      if ('error' in result) {
+        failed++;
+        io.stderr.write(`${formatInputError(result.error.path, result.error.reason, settings.palette)}\n`);
+        continue;
+      }
+      const display = (inputs[result.index] as Input).display;
+      for (const warning of result.warnings) {
+        if (warning.severity === 'info') continue;
+        warnings++;
+        if (!settings.quiet) io.stderr.write(`${formatWarning(display, warning, settings.palette)}\n`);
+      }
+      await write(result.chunk);
+      documents++;
+    }
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return { failed, warnings, documents };
+}
