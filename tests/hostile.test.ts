@@ -78,11 +78,12 @@ describe('every exported pattern runs in linear time (zod-style sweep)', () => {
       for (let match = global.exec(text); match; match = global.exec(text)) if (match[0].length === 0) global.lastIndex++;
     };
     for (const unit of [letters, letters.slice(0, 3), `${letters}!`]) {
-      const small = repeat(unit, 50_000);
-      const large = repeat(unit, 200_000);
+      const small = repeat(unit, 100_000);
+      const large = repeat(unit, 400_000);
       scan(small)();
-      const ratio = bestOf(3, scan(large)) / Math.max(bestOf(3, scan(small)), 0.5);
-      expect(ratio, `${pattern.source.slice(0, 60)} on ${JSON.stringify(unit.slice(0, 12))}`).toBeLessThan(8);
+      // 4x the input: linear is 4x, quadratic 16x. Timings under 2 ms are noise, so they count as 2 ms.
+      const ratio = bestOf(5, scan(large)) / Math.max(bestOf(5, scan(small)), 2);
+      expect(ratio, `${pattern.source.slice(0, 60)} on ${JSON.stringify(unit.slice(0, 12))}`).toBeLessThan(10);
     }
   });
 });
