@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: how fast policy-extract is on this machine, in one run.
+ *
+ * - start-up: whole-process time of `--version`, `--help` and the seed to JSON, as a ratio to
+ *   `node -e 0` (median of 11 runs after a warm-up);
+ * - throughput of the built `extract()` in MB/s (UTF-8 bytes of input) on the seed and on a
+ *   generated corpus of 50 MB, beside a bare `text.normalize('NFKC')` as a floor reference;
+ * - scaling: milliseconds per MB at 1, 10 and 50 MB of the corpus;
+ * - batch: folders of 200 and 2,000 generated documents to NDJSON, whole process, with one
+ *   thread and with --jobs, wall time, time to first output byte and peak memory.
+ *
+ * Figures print as they come; nothing is asserted (the test suite holds no timings).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateCorpus, generateDocument } from './genre.ts';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'policy-extract.js');
+const seedPath = join(root, 'seeds', 'shandong-2023-business-environment.txt');
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('bench: dist/ is missing; run npm run build first');
+  process.exit(1);
+}
+const { extract } = (await import(join(root, 'dist', 'index.js'))) as typeof import('../src/index.ts');
+
+const MB = 1_000_000;
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+const fixed = (value: number, digits = 1): string => value.toFixed(digits);
+
+function timeProcess(args: string[]): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: root });
+  if (result.status !== 0 && args[0] !== '-e') throw new Error(`${args.join(' ')} exited ${result.status}`);
+  return performance.now() - start;
+}
+
+function medianProcess(args: string[], runs = 11): number {
+  timeProcess(args); // warm-up: file cache
+  return median(Array.from({ length: runs }, () => timeProcess(args)));
+}
+
+/** Best throughput over `rounds` passes of `fn` over `texts`, in MB/s of UTF-8 input. */
+function throughput(texts: readonly string[], fn: (text: string) => unknown, rounds: number): { mbPerSecond: number; msPerMb: number } {
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  let best = Number.POSITIVE_INFINITY;
+  for (let round = 0; round < rounds; round++) {
+    const start = performance.now();
+    for (const text of texts) fn(text);
+    best = Math.min(best, performance.now() - start);
+  }
+  return { mbPerSecond: bytes / MB / (best / 1000), msPerMb: best / (bytes / MB) };
+}
+
+/** Runs the CLI on a folder; wall time, time to the first output byte and peak memory (RSS, from GNU time when present). */
+async function batch(folder: string, jobs: number): Promise<{ wall: number; firstByte: number; peakMb: number | null; bytes: number }> {
+  const gnuTime = existsSync('/usr/bin/time');
+  const command = gnuTime ? '/usr/bin/time' : process.execPath;
+  const args = gnuTime ? ['-f', '%M', process.execPath, bin, folder, '-f', 'ndjson', '--jobs', String(jobs), '--quiet'] : [bin, folder, '-f', 'ndjson', '--jobs', String(jobs), '--quiet'];
+  const start = performance.now();
+  let firstByte = -1;
+  let bytes = 0;
+  let stderr = '';
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (firstByte < 0) firstByte = performance.now() - start;
+      bytes += chunk.length;
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`batch exited ${code}: ${stderr}`))));
+  });
+  const peakKb = gnuTime ? Number(stderr.trim().split('\n').at(-1)) : Number.NaN;
+  return { wall: performance.now() - start, firstByte, peakMb: Number.isFinite(peakKb) ? peakKb / 1024 : null, bytes };
+}
+
+const started = performance.now();
+console.log(`policy-extract benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus()[0]?.model.trim() ?? 'cpu'} · ${availableParallelism()} CPUs`);
+
+// Start-up.
+const nodeBaseline = medianProcess(['-e', '0']);
+const startup = [
+  ['--version', medianProcess([bin, '--version'])],
+  ['--help', medianProcess([bin, '--help'])],
+  ['seed → JSON', medianProcess([bin])],
+] as const;
+console.log('\nStart-up (whole process, median of 11)');
+console.log(`  node -e 0        ${fixed(nodeBaseline, 0).padStart(5)} ms   1.00x`);
+for (const [name, ms] of startup) console.log(`  ${name.padEnd(16)} ${fixed(ms, 0).padStart(5)} ms   ${fixed(ms / nodeBaseline, 2)}x`);
+
+// Throughput.
+const seed = readFileSync(seedPath, 'utf8');
+const seedExtract = throughput([seed], (text) => extract(text), 60);
+const seedFloor = throughput([seed], (text) => text.normalize('NFKC'), 60);
+const corpus = generateCorpus(50 * MB);
+const corpusBytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+throughput(corpus.slice(0, 50), (text) => extract(text), 2); // warm-up
+const corpusExtract = throughput(corpus, (text) => extract(text), 1);
+const corpusFloor = throughput(corpus, (text) => text.normalize('NFKC'), 2);
+console.log('\nThroughput of extract() in-process, single thread (MB/s of UTF-8 input)');
+console.log(`  seed (${fixed(Buffer.byteLength(seed) / 1000, 0)} kB)          extract ${fixed(seedExtract.mbPerSecond).padStart(6)} MB/s   NFKC floor ${fixed(seedFloor.mbPerSecond).padStart(7)} MB/s`);
+console.log(`  corpus (${fixed(corpusBytes / MB, 0)} MB, ${corpus.length} docs) extract ${fixed(corpusExtract.mbPerSecond).padStart(6)} MB/s   NFKC floor ${fixed(corpusFloor.mbPerSecond).padStart(7)} MB/s`);
+
+// Scaling.
+console.log('\nScaling (ms per MB; flat means linear cost)');
+for (const size of [1, 10, 50]) {
+  const subset: string[] = [];
+  let bytes = 0;
+  for (const text of corpus) {
+    if (bytes >= size * MB) break;
+    subset.push(text);
+    bytes += Buffer.byteLength(text);
+  }
+  const result = throughput(subset, (text) => extract(text), size >= 50 ? 1 : 3);
+  console.log(`  ${String(size).padStart(2)} MB   ${fixed(result.msPerMb).padStart(6)} ms/MB`);
+}
+
+// Batches.
+const folder = mkdtempSync(join(tmpdir(), 'policy-extract-bench-'));
+try {
+  for (const count of [200, 2000]) {
+    const dir = join(folder, String(count));
+    mkdirSync(dir);
+    for (let i = 0; i < count; i++) writeFileSync(join(dir, `doc-${String(i).padStart(5, '0')}.txt`), generateDocument(i).text);
+  }
+  console.log('\nBatch to NDJSON (whole process)');
+  const threads = availableParallelism();
+  for (const count of [200, 2000]) {
+    for (const jobs of [1, threads]) {
+      const result = await batch(join(folder, String(count)), jobs);
+      const peak = result.peakMb === null ? 'n/a' : `${fixed(result.peakMb, 0)} MB`;
+      console.log(`  ${String(count).padStart(4)} docs, --jobs ${jobs}   wall ${fixed(result.wall / 1000, 2)} s   first byte ${fixed(result.firstByte, 0)} ms   peak RSS ${peak}   output ${fixed(result.bytes / MB, 0)} MB`);
+    }
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+console.log(`\nBenchmark took ${fixed((performance.now() - started) / 1000, 0)} s.`);
