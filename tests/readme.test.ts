@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { issueCodes } from '../src/issue-codes.ts';
+import { formats } from '../src/emit/types.ts';
+import { root } from './helpers.ts';
+
+// The README is part of the product: these keep it true.
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+
+describe('README', () => {
+  test('has the two quick-start commands', () => {
+    expect(readme).toContain('npm ci && npm start');
+    expect(readme).toContain('npm ci && npm test');
+  });
+
+  test.each(Object.entries(issueCodes))('documents warning code %s with its severity', (code, entry) => {
+    expect(readme).toMatch(new RegExp(`\\| \`${code}\` \\| ${entry.severity} \\|`));
+  });
+
+  test.each(formats.map((format) => [format]))('lists the %s format', (format) => {
+    expect(readme).toContain(format);
+  });
+
+  test('the package scripts it names exist', () => {
+    const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts as Record<string, string>;
+    for (const name of ['start', 'test', 'bench', 'schema:write']) expect(scripts[name], name).toBeDefined();
+  });
+});
