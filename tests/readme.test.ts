@@ -27,3 +27,11 @@ describe('README', () => {
     for (const name of ['start', 'test', 'bench', 'schema:write']) expect(scripts[name], name).toBeDefined();
   });
 });
+
+describe('npm start', () => {
+  test('runs the bundled seed with a human summary', async () => {
+    const { execSync } = await import('node:child_process');
+    const out = execSync('npm start --silent', { cwd: root, encoding: 'utf8' });
+    expect(out).toContain('18 domains · 158 measures');
+  });
+});
