@@ -179,24 +179,51 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
  */
 const clauseMentionRe = /（[^（）]{0,120}?(?:牵头|牽頭|责任单位|責任單位|责任部门|責任部門|负责|負責|配合)|(?:^|\n)(?:牵头|牽頭|责任|責任)(?:单位|部门|單位|部門)：/g;
 
-function mentionsUnitClause(normalized: NormalizedText, first: number, last: number): boolean {
-  const start = (normalized.lines[first] as { start: number }).start;
-  const end = (normalized.lines[last] as { end: number }).end;
-  clauseMentionRe.lastIndex = start;
-  const match = clauseMentionRe.exec(normalized.text.text);
-  return match !== null && match.index < end;
+/** Offsets of every clause mention in the text, in order: found once, then looked up per heading. */
+function findClauseMentions(text: string): number[] {
+  const offsets: number[] = [];
+  clauseMentionRe.lastIndex = 0;
+  for (let match = clauseMentionRe.exec(text); match; match = clauseMentionRe.exec(text)) offsets.push(match.index);
+  return offsets;
 }
 
-/** The measure level: the numbering style whose items carry responsibility clauses; else the most numerous list. */
+/** True when some offset in the sorted `offsets` lies in `[start, end)` (binary search). */
+function anyWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((offsets[mid] as number) < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && (offsets[low] as number) < end;
+}
+
+/**
+ * The measure level: the numbering style with the most items whose whole extent (down to the
+ * next heading of the same or a higher level) holds a responsibility clause; ties go to the
+ * deeper style, because a domain holds clauses only through its measures. Without clauses, the
+ * most numerous numbered list.
+ */
 function chooseMeasureKind(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): AcceptedKind | null {
+  const mentions = findClauseMentions(normalized.text.text);
+  const lines = normalized.lines;
+  // Extent of each heading: up to the next heading at the same depth or shallower (a stack pass).
+  const extentEnd = new Array<number>(accepted.length).fill(bodyEnd);
+  const open: number[] = [];
+  accepted.forEach((heading, i) => {
+    while (open.length > 0 && (accepted[open[open.length - 1] as number] as AcceptedHeading).depth >= heading.depth) {
+      extentEnd[open.pop() as number] = heading.line - 1;
+    }
+    open.push(i);
+  });
   const stats = new Map<AcceptedKind, { clauses: number; items: number; depth: number }>();
   accepted.forEach((heading, i) => {
     if (heading.kind === 'plain-title') return;
-    const next = accepted[i + 1];
-    const lastLine = next ? next.line - 1 : bodyEnd;
+    const lastLine = extentEnd[i] as number;
     const entry = stats.get(heading.kind) ?? { clauses: 0, items: 0, depth: heading.depth };
     entry.items++;
-    if (lastLine >= heading.line && mentionsUnitClause(normalized, heading.line, lastLine)) entry.clauses++;
+    if (lastLine >= heading.line && anyWithin(mentions, (lines[heading.line] as { start: number }).start, (lines[lastLine] as { end: number }).end)) entry.clauses++;
     stats.set(heading.kind, entry);
   });
   let best: AcceptedKind | null = null;
