@@ -1,8 +1,15 @@
 /** Calendar arithmetic for deadlines, in UTC so that no time zone moves a date. */
 
-/** Last day of `month` (1–12) in `year`: day 0 of the next month. February follows the leap-year rule. */
+/** Last day of `month` (1–12) in `year`; February follows the leap-year rule (a table, not a Date: this runs per deadline). */
+const daysInMonth = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Gregorian leap year: every 4th year, but not every 100th, but every 400th. */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : (daysInMonth[month - 1] as number);
 }
 
 /** True when `day` exists in `month` of `year`. */

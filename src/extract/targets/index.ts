@@ -18,30 +18,34 @@ export const targetUnits: readonly string[] = [
 
 const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Words before a number that bound it (`不少于70万人`), longest first. */
+export const boundsBefore: readonly string[] = ['最高不超过', '不少于', '不低于', '不超过', '超过', '达到', '至少', '突破', '力争'];
+
 /**
- * A number with a target unit and an optional bound before (`不少于`) or after (`以上`).
- * The number is not part of a longer number or a date (`2023年` has no unit here).
+ * A number with a target unit and an optional bound after it (`以上`). The number is not part
+ * of a longer number or a date (`2023年` has no unit here). The pattern starts at the digits, so
+ * the engine skips ahead to them; the bound before the number is read by hand.
  */
 export const targetRe = new RegExp(
-  `(?<before>不少于|不低于|不超过|最高不超过|超过|达到|至少|突破|力争)?(?<![\\d.])(?<value>\\d{1,9}(?:\\.\\d{1,4})?)(?<unit>${targetUnits.map(escape).join('|')})(?<after>以上|以内|以下|左右)?`,
-  'dg',
+  `(?<![\\d.])(\\d{1,9}(?:\\.\\d{1,4})?)(${targetUnits.map(escape).join('|')})(以上|以内|以下|左右)?`,
+  'g',
 );
 
 export function extractTargets(text: string): FoundTarget[] {
   const targets: FoundTarget[] = [];
   targetRe.lastIndex = 0;
   for (let match = targetRe.exec(text); match; match = targetRe.exec(text)) {
-    const groups = match.groups as Record<string, string | undefined>;
     // `7×24小时` is a service hour, not a target.
     if (text.charAt(match.index - 1) === '×') continue;
-    const valueStart = (match.indices?.groups?.value as [number, number])[0];
-    const start = groups.before ? match.index : valueStart;
+    const end = match.index + match[0].length;
+    const before = boundsBefore.find((bound) => text.startsWith(bound, match.index - bound.length));
+    const start = before ? match.index - before.length : match.index;
     targets.push({
-      text: text.slice(start, match.index + match[0].length),
-      span: { start, end: match.index + match[0].length },
-      value: Number(groups.value),
-      unit: groups.unit as string,
-      qualifier: groups.after ?? groups.before ?? null,
+      text: text.slice(start, end),
+      span: { start, end },
+      value: Number(match[1]),
+      unit: match[2] as string,
+      qualifier: match[3] ?? before ?? null,
     });
   }
   return targets;
