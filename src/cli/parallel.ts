@@ -54,7 +54,9 @@ export async function processInWorkers(
   const { file, execArgv } = workerScript();
   const workerOptions: WorkerOptions = { format: settings.format, emitOptions: settings.emitOptions, year: settings.year, encoding: settings.encoding };
   const threads = Math.min(settings.threads, inputs.length);
-  const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: workerOptions, execArgv }));
+  // A smaller young generation than the default keeps each worker's resident memory down at no
+  // measurable cost in speed (measured on the 2,000-document benchmark batch).
+  const workers = Array.from({ length: threads }, () => new Worker(file, { workerData: workerOptions, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 16 } }));
   const finished = new Map<number, WorkerResult>();
   const maxAhead = threads * tasksInFlightPerWorker * 2;
   let nextToDispatch = 0;
