@@ -65,3 +65,21 @@ describe('parseUnitList', () => {
     expect(parseUnitList(text)).toEqual({ units: expected, open });
   });
 });
+
+describe('labels that name no unit', () => {
+  test.each([
+    ['（牵头领导：王副市长；牵头单位：市发展改革委；责任单位：市财政局）', ['市发展改革委'], ['市财政局']],
+    ['（主要牵头单位：市商务局；主要责任单位：各区县政府；完成时限：2023年底）', ['市商务局'], ['各区县政府']],
+    ['（责任领导：李局长，责任单位：市税务局）', [], ['市税务局']],
+  ])('reads %s', (text, lead, responsible) => {
+    expect(units(text)).toMatchObject({ lead, responsible });
+  });
+
+  test('a clause of only a leader is not a unit clause', () => {
+    expect(findUnitClauses('（牵头领导：王副市长）')).toEqual([]);
+  });
+});
+
+test('reads a clause in lenticular brackets', () => {
+  expect(units('推进改革。【牵头单位：市发展改革委；责任单位：市财政局】')).toMatchObject({ lead: ['市发展改革委'], responsible: ['市财政局'] });
+});

@@ -92,7 +92,7 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
       found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year: null, month: null, day: null, date: null, inferred: [], problem: null });
       continue;
     }
-    const year = parts.year ?? referenceYear;
+    const year = parts.year ?? (referenceYear === null ? null : referenceYear + (parts.yearOffset ?? 0));
     const inferred: ('year' | 'day')[] = [];
     if (parts.year === null) inferred.push('year');
     if (parts.monthEnd) inferred.push('day');

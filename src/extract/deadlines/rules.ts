@@ -18,6 +18,8 @@ export interface DeadlineParts {
   readonly day: number | null;
   /** True when the day is the month's last day, to be computed once the year is known. */
   readonly monthEnd: boolean;
+  /** For a relative year (`明年6月底前`): years after the reference year; 0 for `今年` and for none. */
+  readonly yearOffset?: number;
 }
 
 export interface DeadlineRule {
@@ -35,13 +37,21 @@ export interface DeadlineRule {
 }
 
 /** A year: four Arabic digits or four Chinese digits (`二〇二三`), not preceded by another digit. */
-const yearPart = '(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年';
+const yearPart = '(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年|(?<relative>今年|本年|明年|次年))';
 /** A month, 1–12, Arabic or Chinese (`十二`); not preceded by a digit (so `112月` is not `12月`). */
 const monthPart = '(?<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月';
 /** A day, 1–31, Arabic or Chinese. */
 const dayPart = '(?<day>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日';
 /** Not glued to a preceding number: `12月` must not be read as `2月`. */
 const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
+
+/** Years a relative year word adds to the reference year. */
+const relativeYears: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 明年: 1, 次年: 1, 今: 0, 本: 0, 明: 1, 次: 1 };
+
+function yearOffset(groups: Readonly<Record<string, string | undefined>>): number {
+  const word = groups.relative ?? groups.relativeShort;
+  return word === undefined ? 0 : (relativeYears[word] ?? 0);
+}
 
 function year(groups: Readonly<Record<string, string | undefined>>): number | null {
   return groups.year === undefined ? null : parseNumber(groups.year);
@@ -61,11 +71,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
     pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
     extract: (groups) => {
       const m = month(groups);
-      return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true };
+      return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
     },
     examples: {
       ok: [
         ['6月底前，完成', '6月底前', '2023-06-30'],
+        ['明年3月底前', '明年3月底前', '2024-03-31'],
+        ['今年9月底前', '今年9月底前', '2023-09-30'],
         ['2024年2月底前', '2024年2月底前', '2024-02-29'],
         ['2023年10月底前完成', '2023年10月底前完成', '2023-10-31'],
         ['6月底完成', '6月底完成', '2023-06-30'],
@@ -73,6 +85,27 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['二〇二三年十一月底前', '二〇二三年十一月底前', '2023-11-30'],
       ],
       notOk: ['13月底前', '6月份召开', '月底前'],
+    },
+  },
+  {
+    id: 'deadline/month-part',
+    kind: 'date',
+    requires: ['旬'],
+    /** `6月上旬前` (by the 10th), `6月中旬` (by the 20th), `6月下旬` (by the month's end). */
+    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?<part>上|中|下)旬(?:前|以前|之前|末)?(?:完成)?`, 'g'),
+    extract: (groups) => {
+      const m = month(groups);
+      if (m === null) return null;
+      if (groups.part === '下') return { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
+      return { kind: 'date', year: year(groups), month: m, day: groups.part === '上' ? 10 : 20, monthEnd: false, yearOffset: yearOffset(groups) };
+    },
+    examples: {
+      ok: [
+        ['6月上旬前完成', '6月上旬前完成', '2023-06-10'],
+        ['9月中旬', '9月中旬', '2023-09-20'],
+        ['2月下旬', '2月下旬', '2023-02-28'],
+      ],
+      notOk: ['旬报'],
     },
   },
   {
@@ -84,7 +117,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
     extract: (groups) => {
       const m = month(groups);
       const d = groups.day === undefined ? null : parseNumber(groups.day);
-      return m === null || d === null ? null : { kind: 'date', year: year(groups), month: m, day: d, monthEnd: false };
+      return m === null || d === null ? null : { kind: 'date', year: year(groups), month: m, day: d, monthEnd: false, yearOffset: yearOffset(groups) };
     },
     examples: {
       ok: [
@@ -101,13 +134,14 @@ export const deadlineRules: readonly DeadlineRule[] = [
     requires: ['年底', '年末'],
     kind: 'year-end',
     /** `年底前`, `2023年底前`, `年末`. */
-    pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
-    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    pattern: new RegExp(`(?:${yearPart}|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
     examples: {
       ok: [
         ['年底前完成', '年底前完成', '2023-12-31'],
         ['2024年底前', '2024年底前', '2024-12-31'],
         ['二〇二四年底前', '二〇二四年底前', '2024-12-31'],
+        ['明年底前', '明年底前', '2024-12-31'],
       ],
       notOk: ['3年底', '较年初'],
     },

@@ -35,8 +35,21 @@ export const clauseLabelRe = new RegExp(
   'g',
 );
 
-/** The same labels, for scanning inside one clause: a separate object, so that the outer scan's lastIndex is never reset by the inner one. */
-const labelInClauseRe = new RegExp(clauseLabelRe.source, 'g');
+/**
+ * Any label inside a clause: 2–8 Han characters and a colon, at the start or after a separator
+ * (`牵头领导：`, `主要责任单位：`). Known labels give a role; others (a leader's name, a note) only
+ * end the list before them. A separate object from `clauseLabelRe`, so that the outer scan's
+ * lastIndex is never reset by the inner one.
+ */
+const labelInClauseRe = /(?:^|(?<=[；;，,。、\s]))([\u3400-\u9fff]{2,8})[：:]/g;
+
+/** The role of a label in a clause: a known label, or one that ends like one (`主要责任单位`), else null. */
+function labelRole(label: string): UnitRole | 'deadline' | null {
+  const known = labelRoles.get(label);
+  if (known) return known;
+  for (const [word, role] of labelRoles) if (label.endsWith(word)) return role;
+  return null;
+}
 
 /** A role verb at the end of a clause part: `省财政厅牵头`, `B等按职责分工负责`. */
 export const roleVerbEndRe = new RegExp(`(${roleVerbs.map(([verb]) => escape(verb)).join('|')})$`);
@@ -124,13 +137,13 @@ function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | nu
   const units = emptyRoles<string[]>(() => []);
   const open = emptyRoles(() => false);
   labelInClauseRe.lastIndex = 0;
-  const labels: { role: UnitRole | 'deadline'; start: number; end: number }[] = [];
+  const labels: { role: UnitRole | 'deadline' | null; start: number; end: number }[] = [];
   for (let match = labelInClauseRe.exec(content); match; match = labelInClauseRe.exec(content)) {
-    labels.push({ role: labelRoles.get(match[1] as string) as UnitRole | 'deadline', start: match.index, end: match.index + match[0].length });
+    labels.push({ role: labelRole(match[1] as string), start: match.index, end: match.index + match[0].length });
   }
   if (labels.length === 0 || (labels[0] as { start: number }).start !== 0) return null;
   labels.forEach((label, i) => {
-    if (label.role === 'deadline') return;
+    if (label.role === 'deadline' || label.role === null) return;
     const end = i + 1 < labels.length ? (labels[i + 1] as { start: number }).start : content.length;
     addUnits(units, open, label.role, content.slice(label.end, end));
   });
@@ -164,11 +177,15 @@ const maxClauseLength = 800;
  */
 export function findUnitClauses(text: string): UnitClause[] {
   const pairs: [number, number][] = [];
-  const stack: number[] = [];
+  const parens: number[] = [];
+  // Some documents put the clause in lenticular brackets: `【牵头单位：市发展改革委】`.
+  const brackets: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0xff08) stack.push(i);
-    else if (code === 0xff09 && stack.length > 0) pairs.push([stack.pop() as number, i]);
+    if (code === 0xff08) parens.push(i);
+    else if (code === 0xff09 && parens.length > 0) pairs.push([parens.pop() as number, i]);
+    else if (code === 0x3010) brackets.push(i);
+    else if (code === 0x3011 && brackets.length > 0) pairs.push([brackets.pop() as number, i]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
   const clauses: UnitClause[] = [];
