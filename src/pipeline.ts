@@ -14,11 +14,11 @@ const titleEndRe = /[。；！？]/;
 
 /** The first sentence, or the text before the responsibility clause, whichever ends first. */
 function measureTitle(text: string, clauseStart: number | null): string {
+  // Within the first paragraph: a heading on a line of its own (`（一）深化改革`) is the title.
   const firstLineEnd = text.indexOf('\n');
-  // A heading on a line of its own (`（一）深化改革` then the body) is the title.
-  if (firstLineEnd > 0) return text.slice(0, firstLineEnd).trim();
   const sentenceEnd = text.search(titleEndRe);
   let end = sentenceEnd >= 0 ? sentenceEnd : text.length;
+  if (firstLineEnd > 0 && firstLineEnd < end) end = firstLineEnd;
   if (clauseStart !== null && clauseStart < end) end = clauseStart;
   return text.slice(0, end).replace(/[，、：]$/, '').trim();
 }

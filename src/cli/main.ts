@@ -287,7 +287,9 @@ async function runCheck(args: readonly string[], options: CheckCliOptions, io: I
     }
     let expected: PolicyDocument | undefined;
     try {
-      expected = (JSON.parse(await readFile(expectedPath, 'utf8')) as { documents?: PolicyDocument[] }).documents?.[0];
+      // A whole output (`{schemaVersion, documents}`) or a single document, as the fixtures keep it.
+      const parsed = JSON.parse(await readFile(expectedPath, 'utf8')) as { documents?: PolicyDocument[] } & Partial<PolicyDocument>;
+      expected = parsed.documents?.[0] ?? (Array.isArray(parsed.domains) ? (parsed as PolicyDocument) : undefined);
     } catch (error) {
       failedExpectations++;
       io.stderr.write(`${formatInputError(displayPath(io, expectedPath), `cannot read the expected output (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing; run with --update to create it' : (error as Error).message})`, palette)}\n`);

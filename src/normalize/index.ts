@@ -1,6 +1,7 @@
 import { MappedText, MappedTextBuilder } from '../text-map.ts';
 import { isPageNumberLine, mayBeRunningHeader } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
+import { deadlineLabels, roleLabels } from '../extract/units/keywords.ts';
 
 export { isCjkContext, isHan, mapCharacters } from './characters.ts';
 
@@ -20,6 +21,11 @@ export interface NormalizedText {
   readonly lines: readonly NormalizedLine[];
   /** The usual length of a full line: a line much shorter than it ended a paragraph. */
   readonly wrapWidth: number;
+  /**
+   * True for text hard-wrapped at a page width (PDF extraction): a line break is usually not a
+   * paragraph break there. False for text with one paragraph per line (web pages, Word).
+   */
+  readonly hardWrapped: boolean;
   /** How many artefact lines were removed, by kind. */
   readonly removed: { readonly pageNumbers: number; readonly runningHeaders: number };
 }
@@ -34,8 +40,9 @@ const isSpace = (code: number): boolean => code === 0x20 || code === 0x09;
 const isAsciiPrintable = (code: number): boolean => code > 0x20 && code < 0x7f;
 
 /** Splits the mapped text into trimmed, non-blank lines; \r\n, \r and \n all end a line. */
-function splitLines(mapped: string): RawLine[] {
+function splitLines(mapped: string): { lines: RawLine[]; blank: number } {
   const lines: RawLine[] = [];
+  let blank = 0;
   let lineStart = 0;
   const length = mapped.length;
   for (let i = 0; i <= length; i++) {
@@ -46,10 +53,11 @@ function splitLines(mapped: string): RawLine[] {
     while (start < end && isSpace(mapped.charCodeAt(start))) start++;
     while (end > start && isSpace(mapped.charCodeAt(end - 1))) end--;
     if (end > start) lines.push({ start, end });
+    else blank++;
     if (code === 13 && mapped.charCodeAt(i + 1) === 10) i++;
     lineStart = i + 1;
   }
-  return lines;
+  return { lines, blank };
 }
 
 /**
@@ -121,7 +129,7 @@ function percentile(values: readonly number[], fraction: number): number {
 /** Normalises a raw document. Pure: the same raw text always gives the same result. */
 export function normalize(raw: string): NormalizedText {
   const mapped = mapCharacters(raw);
-  const rawLines = splitLines(mapped);
+  const { lines: rawLines, blank: blankLines } = splitLines(mapped);
   const headers = findRunningHeaders(mapped, rawLines);
   const builder = new MappedTextBuilder();
   const lines: NormalizedLine[] = [];
@@ -148,13 +156,34 @@ export function normalize(raw: string): NormalizedText {
     seenFirst = true;
   }
   const lengths = lines.map((line) => line.end - line.start);
+  const wrapWidth = percentile(lengths, 0.75);
+  const text = builder.build();
   return {
-    text: builder.build(),
+    text,
     lines,
-    wrapWidth: percentile(lengths, 0.75),
+    wrapWidth,
+    hardWrapped: isHardWrapped(text.text, lines, wrapWidth, blankLines),
     removed: { pageNumbers, runningHeaders },
   };
 }
+
+/**
+ * Hard-wrapped text has many lines that fill the width and stop mid-sentence; text with one
+ * paragraph per line ends most lines with punctuation, at any length.
+ */
+function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth: number, blankLines: number): boolean {
+  // PDF extraction leaves a blank line after every line: a sure sign, even in a short text.
+  if (lines.length >= 2 && blankLines >= lines.length * 0.7) return true;
+  if (lines.length < 4) return false;
+  let wrapped = 0;
+  for (const line of lines) {
+    if (line.end - line.start >= wrapWidth * 0.85 && !terminators.has(text.charAt(line.end - 1))) wrapped++;
+  }
+  return wrapped >= lines.length * 0.3;
+}
+
+/** A line that starts with a clause label (`牵头单位：`, `完成时限：`): in any text form it starts a paragraph. */
+export const labelLineRe = new RegExp(`^(?:${[...Object.values(roleLabels).flat(), ...deadlineLabels].sort((a, b) => b.length - a.length).join('|')})[：:]`);
 
 /** Sentence and clause ends: a line ending in one of them may end a paragraph. */
 export const terminators = new Set(['。', '；', '！', '？', '）', '：', '”', '」', '…', '.', ';', '!', '?', ':']);
@@ -166,23 +195,44 @@ export function endsWithTerminator(text: string): boolean {
 const isLatinLetter = (char: string): boolean => /^[A-Za-z]$/.test(char);
 
 /**
- * Joins normalised lines `[first, last]` into readable text. A line that fills the page width
- * wrapped: it joins the next with nothing between (Chinese has no spaces) or one space between
- * two Latin words. A short line with no closing punctuation is a heading of its own: it keeps
- * its line break.
+ * Whether the break after `line` ends a paragraph. In text with one paragraph per line, every
+ * break does. In hard-wrapped text a line wrapped, unless it is short and stops without
+ * punctuation: then it is a heading of its own.
+ */
+function breaksParagraph(line: string, wrapWidth: number, hardWrapped: boolean): boolean {
+  if (!hardWrapped) return true;
+  return line.length < wrapWidth * 0.6 && !endsWithTerminator(line) && !/[，、]$/.test(line);
+}
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+/**
+ * Joins normalised lines `[first, last]` into readable text. In hard-wrapped text a line that
+ * fills the page width wrapped: it joins the next with nothing between (Chinese has no spaces)
+ * or one space between two Latin words; a short line with no closing punctuation is a heading of
+ * its own, and a clause label starts a paragraph: they keep their line break. In text with one
+ * paragraph per line every line break is kept.
  */
 export function joinLines(normalized: NormalizedText, first: number, last: number, startOffset?: number): MappedText {
   const builder = new MappedTextBuilder();
-  const { text, lines, wrapWidth } = normalized;
+  const { text, lines, wrapWidth, hardWrapped } = normalized;
+  // Parentheses open at the end of the previous line: a label inside a clause wrapped onto a new
+  // line (`…省大数据局；` / `责任单位：…）`) continues the clause.
+  let openParentheses = 0;
   for (let index = first; index <= last; index++) {
     const line = lines[index] as NormalizedLine;
     const start = index === first && startOffset !== undefined ? startOffset : line.start;
     if (index > first) {
       const previous = lines[index - 1] as NormalizedLine;
       const previousText = text.text.slice(previous.start, previous.end);
+      openParentheses = Math.max(0, openParentheses + countOf(previousText, '（') - countOf(previousText, '）'));
       const nextChar = text.text.charAt(line.start);
       if (isLatinLetter(builder.lastChar()) && isLatinLetter(nextChar)) builder.insert(' ', text.toRaw(line.start));
-      else if (previousText.length < wrapWidth * 0.6 && !endsWithTerminator(previousText) && !/[，、]$/.test(previousText)) {
+      else if (breaksParagraph(previousText, wrapWidth, hardWrapped) || (openParentheses === 0 && labelLineRe.test(text.text.slice(line.start, line.start + 8)))) {
         builder.insert('\n', text.toRaw(line.start));
       }
     }

@@ -1,5 +1,5 @@
 import { findUnitClauses, parseUnitList } from '../extract/units/index.ts';
-import { endsWithTerminator, joinLines, type NormalizedText } from '../normalize/index.ts';
+import { endsWithTerminator, joinLines, labelLineRe, type NormalizedText } from '../normalize/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
 import { domainLeadRe, matchHeading, nonTaskSectionRe, topLevelKinds, type HeadingKind, type HeadingMatch } from './headings.ts';
@@ -120,7 +120,14 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
     if (!match) continue;
     const previousText = index > bodyStart ? lineText(normalized, index - 1) : '';
     const previousIsHeading = previousAccepted === index - 1;
-    const boundary = index === bodyStart || endsWithTerminator(previousText) || previousIsHeading || isPlainTitleLine(previousText, normalized.wrapWidth);
+    // In hard-wrapped (PDF) text a number at a line start may be a wrapped quantity; elsewhere every line is a paragraph.
+    const boundary =
+      !normalized.hardWrapped ||
+      index === bodyStart ||
+      endsWithTerminator(previousText) ||
+      previousIsHeading ||
+      isPlainTitleLine(previousText, normalized.wrapWidth) ||
+      labelLineRe.test(previousText);
     if (!boundary) continue;
     const lineStart = (normalized.lines[index] as { start: number }).start;
     const depthOfKind = stack.findIndex((entry) => entry.kind === match.kind);
