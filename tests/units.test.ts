@@ -83,3 +83,14 @@ describe('labels that name no unit', () => {
 test('reads a clause in lenticular brackets', () => {
   expect(units('推进改革。【牵头单位：市发展改革委；责任单位：市财政局】')).toMatchObject({ lead: ['市发展改革委'], responsible: ['市财政局'] });
 });
+
+describe('more clause conventions', () => {
+  test.each([
+    ['（责任单位：市发展改革委（牵头）、市财政局、市商务局）', ['市发展改革委'], ['市财政局', '市商务局'], []],
+    ['（责任单位：市财政局〔牵头〕，各区县政府）', ['市财政局'], ['各区县政府'], []],
+    ['（牵头单位：省发展改革委 配合单位：省财政厅）', ['省发展改革委'], [], ['省财政厅']],
+    ['（主辦單位：市政府辦公室；協辦單位：市財政局）', ['市政府辦公室'], [], ['市財政局']],
+  ])('reads %s', (text, lead, responsible, supporting) => {
+    expect(units(text.replace(/ /g, ''))).toMatchObject({ lead, responsible, supporting });
+  });
+});

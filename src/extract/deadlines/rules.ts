@@ -237,6 +237,18 @@ export const deadlineRules: readonly DeadlineRule[] = [
     },
   },
   {
+    id: 'deadline/labelled-month',
+    kind: 'month-end',
+    requires: ['时限', '时间', '時限', '時間'],
+    /** `完成时限：2023年12月`: a month after a deadline label means by its end. Leaves out `6月` in running text. */
+    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?:${yearPart})?${monthPart}(?![底末份旬\\d〇一二三四五六七八九十])`, 'g'),
+    extract: (groups) => {
+      const m = month(groups);
+      return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
+    },
+    examples: { ok: [['（完成时限：2023年12月）', '2023年12月', '2023-12-31'], ['完成时间：6月', '6月', '2023-06-30']], notOk: ['6月召开会议', '完成时限：6月底前'] },
+  },
+  {
     id: 'deadline/labelled-year',
     requires: ['时限', '时间', '時限', '時間'],
     kind: 'year-end',

@@ -43,6 +43,9 @@ export const clauseLabelRe = new RegExp(
  */
 const labelInClauseRe = /(?:^|(?<=[；;，,。、\s]))([\u3400-\u9fff]{2,8})[：:]/g;
 
+/** Known labels inside one clause, wherever they stand. */
+const knownLabelInClauseRe = new RegExp(clauseLabelRe.source, 'g');
+
 /** The role of a label in a clause: a known label, or one that ends like one (`主要责任单位`), else null. */
 function labelRole(label: string): UnitRole | 'deadline' | null {
   const known = labelRoles.get(label);
@@ -117,6 +120,9 @@ export function parseUnitList(text: string): { units: string[]; open: boolean } 
   return { units: distributeGovernment(units), open };
 }
 
+/** A lead marked inside another list: `市发展改革委（牵头）`, `市财政局〔牵头〕`. */
+const leadMarkRe = /[（〔(【\[](?:牵头|牽頭)[）〕)】\]]$/;
+
 function addUnits(
   target: Record<UnitRole, string[]>,
   open: Record<UnitRole, boolean>,
@@ -124,7 +130,12 @@ function addUnits(
   listText: string,
 ): void {
   const parsed = parseUnitList(listText);
-  for (const unit of parsed.units) if (!target[role].includes(unit)) target[role].push(unit);
+  for (const written of parsed.units) {
+    const marked = leadMarkRe.exec(written);
+    const unit = marked ? written.slice(0, marked.index) : written;
+    const unitRole = marked ? 'lead' : role;
+    if (unit.length > 0 && !target[unitRole].includes(unit)) target[unitRole].push(unit);
+  }
   if (parsed.open) open[role] = true;
 }
 
@@ -136,11 +147,22 @@ function hasUnits(units: Record<UnitRole, string[]>): boolean {
 function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | null {
   const units = emptyRoles<string[]>(() => []);
   const open = emptyRoles(() => false);
-  labelInClauseRe.lastIndex = 0;
   const labels: { role: UnitRole | 'deadline' | null; start: number; end: number }[] = [];
-  for (let match = labelInClauseRe.exec(content); match; match = labelInClauseRe.exec(content)) {
-    labels.push({ role: labelRole(match[1] as string), start: match.index, end: match.index + match[0].length });
+  // Known labels anywhere (spaces between `A 配合单位：B` were dropped by normalisation)…
+  knownLabelInClauseRe.lastIndex = 0;
+  for (let match = knownLabelInClauseRe.exec(content); match; match = knownLabelInClauseRe.exec(content)) {
+    labels.push({ role: labelRoles.get(match[1] as string) ?? null, start: match.index, end: match.index + match[0].length });
   }
+  // …and any other label after a separator.
+  labelInClauseRe.lastIndex = 0;
+  for (let match = labelInClauseRe.exec(content); match; match = labelInClauseRe.exec(content)) {
+    const end = match.index + match[0].length;
+    const known = labels.find((label) => label.end === end);
+    // `主要牵头单位：` is the known `牵头单位：` with a longer start.
+    if (known) known.start = Math.min(known.start, match.index);
+    else labels.push({ role: labelRole(match[1] as string), start: match.index, end });
+  }
+  labels.sort((a, b) => a.start - b.start);
   if (labels.length === 0 || (labels[0] as { start: number }).start !== 0) return null;
   labels.forEach((label, i) => {
     if (label.role === 'deadline' || label.role === null) return;
