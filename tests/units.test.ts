@@ -94,3 +94,7 @@ describe('more clause conventions', () => {
     expect(units(text.replace(/ /g, ''))).toMatchObject({ lead, responsible, supporting });
   });
 });
+
+test('reads role verbs inside a labelled list', () => {
+  expect(units('（责任单位：省政务服务办牵头，省直有关部门按职责分工负责）')).toMatchObject({ lead: ['省政务服务办'], responsible: ['省直有关部门'] });
+});

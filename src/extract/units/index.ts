@@ -120,6 +120,10 @@ export function parseUnitList(text: string): { units: string[]; open: boolean } 
   return { units: distributeGovernment(units), open };
 }
 
+function roleOfVerb(verb: string): UnitRole {
+  return (roleVerbs.find(([word]) => word === verb) as readonly [string, UnitRole])[1];
+}
+
 /** A lead marked inside another list: `市发展改革委（牵头）`, `市财政局〔牵头〕`. */
 const leadMarkRe = /[（〔(【\[](?:牵头|牽頭)[）〕)】\]]$/;
 
@@ -131,9 +135,12 @@ function addUnits(
 ): void {
   const parsed = parseUnitList(listText);
   for (const written of parsed.units) {
+    // A role given in the list itself wins over the label's: `（责任单位：A牵头，B按职责分工负责）`.
     const marked = leadMarkRe.exec(written);
-    const unit = marked ? written.slice(0, marked.index) : written;
-    const unitRole = marked ? 'lead' : role;
+    const verb = marked ? null : roleVerbEndRe.exec(written);
+    const end = marked ? marked.index : verb ? verb.index : written.length;
+    const unit = written.slice(0, end).replace(/等$/, '');
+    const unitRole = marked ? 'lead' : verb ? roleOfVerb(verb[1] as string) : role;
     if (unit.length > 0 && !target[unitRole].includes(unit)) target[unitRole].push(unit);
   }
   if (parsed.open) open[role] = true;
@@ -181,7 +188,7 @@ function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | n
     if (part.length === 0 || clauseDeadlinePartRe.test(part)) continue;
     const verb = roleVerbEndRe.exec(part);
     if (!verb) return null;
-    const role = (roleVerbs.find(([word]) => word === verb[1]) as readonly [string, UnitRole])[1];
+    const role = roleOfVerb(verb[1] as string);
     const list = part.slice(0, verb.index);
     if (list.length === 0 || list.length > 200) return null;
     addUnits(units, open, role, list);
