@@ -1,4 +1,5 @@
-import { findUnitClauses, type UnitRole } from './extract/units/index.ts';
+import { findUnitClauses, readUnitList, type UnitClause, type UnitRole } from './extract/units/index.ts';
+import type { TableColumn } from './segment/table.ts';
 import { extractDeadlines } from './extract/deadlines/index.ts';
 import { extractTargets } from './extract/targets/index.ts';
 import { inferDocumentYear, type YearSource } from './extract/year.ts';
@@ -26,6 +27,7 @@ function measureTitle(text: string, clauseStart: number | null): string {
 interface MeasureContext {
   readonly file: SourceFile;
   readonly normalized: NormalizedText;
+  readonly table: Partial<Record<TableColumn, number>> | null;
   readonly year: number | null;
   readonly id: string;
 }
@@ -36,16 +38,51 @@ function rawPlace(file: SourceFile, mapped: MappedText, start: number, end: numb
   return { span, line: place.line, column: place.column, offset: place.offset, endLine: place.endLine };
 }
 
+/** Cells of a table row after its number cell: `[start, end)` in the row's text. */
+function tableCells(text: string): { start: number; end: number }[] {
+  const cells: { start: number; end: number }[] = [];
+  let start = 0;
+  for (let tab = text.indexOf('\t'); tab >= 0; tab = text.indexOf('\t', start)) {
+    cells.push({ start, end: tab });
+    start = tab + 1;
+  }
+  cells.push({ start, end: text.length });
+  return cells;
+}
+
+const unitColumns: ReadonlyArray<readonly [TableColumn, UnitRole]> = [['lead', 'lead'], ['responsible', 'responsible'], ['supporting', 'supporting']];
+
+/** Units from a table row's unit columns, as clauses whose span is the cell. */
+function tableClauses(text: string, table: Partial<Record<TableColumn, number>>): { clauses: UnitClause[]; task: { start: number; end: number } | null } {
+  // The row's text starts after its number cell, so column n is cell n - 1 when the number comes first.
+  const shift = table.number === 0 ? 1 : 0;
+  const cells = tableCells(text);
+  const cellOf = (column: TableColumn) => (table[column] === undefined ? undefined : cells[(table[column] as number) - shift]);
+  const clauses: UnitClause[] = [];
+  for (const [column, role] of unitColumns) {
+    const cell = cellOf(column);
+    if (!cell || cell.end <= cell.start) continue;
+    const parsed = readUnitList(role, text.slice(cell.start, cell.end));
+    clauses.push({ span: cell, rule: 'units/table-column', units: parsed.units, open: parsed.open });
+  }
+  return { clauses, task: cellOf('task') ?? null };
+}
+
 function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Measure {
   const { file, normalized, year, id } = context;
   const mapped = joinLines(normalized, segmented.firstLine, segmented.lastLine, segmented.contentStart);
-  const text = mapped.text.replace(/^[ 、.．:：]+/, '');
-  const leading = mapped.text.length - text.length;
+  const isTableRow = context.table !== null && mapped.text.includes('\t');
+  const row = isTableRow ? tableClauses(mapped.text, context.table as Partial<Record<TableColumn, number>>) : null;
+  // A table row's text is its task cell; other measures are their whole text.
+  const textStart = row?.task ? row.task.start : 0;
+  const textEnd = row?.task ? row.task.end : mapped.text.length;
+  const text = mapped.text.slice(textStart, textEnd).replace(/^[ 、.．:：]+/, '');
+  const leading = textEnd - textStart - text.length + textStart;
 
   const units: Record<UnitRole, string[]> = { lead: [], responsible: [], supporting: [] };
   const open: Record<UnitRole, boolean> = { lead: false, responsible: false, supporting: false };
   const clauses: Clause[] = [];
-  const found = findUnitClauses(mapped.text);
+  const found = [...(row?.clauses ?? []), ...findUnitClauses(mapped.text)].sort((a, b) => a.span.start - b.span.start);
   for (const clause of found) {
     for (const role of ['lead', 'responsible', 'supporting'] as const) {
       for (const unit of clause.units[role]) if (!units[role].includes(unit)) units[role].push(unit);
@@ -97,11 +134,11 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
   const start = rawPlace(file, normalized.text, (normalized.lines[segmented.firstLine] as { start: number }).start, (normalized.lines[segmented.firstLine] as { start: number }).start + 1);
   const lastLine = normalized.lines[segmented.lastLine] as { start: number; end: number };
   const end = rawPlace(file, normalized.text, Math.max(lastLine.start, lastLine.end - 1), lastLine.end);
-  const firstClause = found[0];
+  const firstClause = row ? undefined : found[0];
   return {
     id,
     number: segmented.number,
-    label: segmented.label,
+    label: segmented.label.trim(),
     section: [...segmented.section],
     title: measureTitle(text, firstClause ? firstClause.span.start - leading : null),
     text,
@@ -149,7 +186,7 @@ export function extract(text: string, options: ExtractOptions = {}): PolicyDocum
   const anyUnits = { value: false };
   const domains: Domain[] = segmentation.domains.map((domain, domainIndex) => {
     const measures = domain.measures.map((measure, measureIndex) => {
-      const built = buildMeasure(measure, { file, normalized, year, id: `${domainIndex + 1}.${measureIndex + 1}` });
+      const built = buildMeasure(measure, { file, normalized, table: segmentation.table, year, id: `${domainIndex + 1}.${measureIndex + 1}` });
       if (built.leadUnits.length + built.responsibleUnits.length > 0) anyUnits.value = true;
       if (measure.expected !== null && measure.number !== null && measure.number !== measure.expected) {
         file.report({

@@ -43,10 +43,15 @@ describe('the whole pipeline runs in linear time on hostile input', () => {
     const small = make(MB);
     const large = make(4 * MB);
     extract(small.slice(0, 64 * 1024)); // warm-up
-    const smallTime = bestOf(3, () => extract(small));
-    const largeTime = bestOf(3, () => extract(large));
-    // Linear is 4x; allow up to 6x for noise and garbage collection. Quadratic would be 16x.
-    expect(largeTime / Math.max(smallTime, 1), `1 MB: ${smallTime.toFixed(0)} ms, 4 MB: ${largeTime.toFixed(0)} ms`).toBeLessThan(6);
+    // Alternate the sizes, so that a burst of load from other test files hits both alike.
+    let smallTime = Number.POSITIVE_INFINITY;
+    let largeTime = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 3; round++) {
+      smallTime = Math.min(smallTime, bestOf(1, () => extract(small)));
+      largeTime = Math.min(largeTime, bestOf(1, () => extract(large)));
+    }
+    // Linear is 4x; allow up to 7x for noise and garbage collection. Quadratic would be 16x.
+    expect(largeTime / Math.max(smallTime, 1), `1 MB: ${smallTime.toFixed(0)} ms, 4 MB: ${largeTime.toFixed(0)} ms`).toBeLessThan(7);
   });
 });
 
@@ -81,8 +86,15 @@ describe('every exported pattern runs in linear time (zod-style sweep)', () => {
       const small = repeat(unit, 100_000);
       const large = repeat(unit, 400_000);
       scan(small)();
-      // 4x the input: linear is 4x, quadratic 16x. Timings under 2 ms are noise, so they count as 2 ms.
-      const ratio = bestOf(5, scan(large)) / Math.max(bestOf(5, scan(small)), 2);
+      // 4x the input: linear is 4x, quadratic 16x. Sizes alternate so that load from other test
+      // files hits both alike, and timings under 5 ms are noise, so they count as 5 ms.
+      let smallTime = Number.POSITIVE_INFINITY;
+      let largeTime = Number.POSITIVE_INFINITY;
+      for (let round = 0; round < 5; round++) {
+        smallTime = Math.min(smallTime, bestOf(1, scan(small)));
+        largeTime = Math.min(largeTime, bestOf(1, scan(large)));
+      }
+      const ratio = largeTime / Math.max(smallTime, 5);
       expect(ratio, `${pattern.source.slice(0, 60)} on ${JSON.stringify(unit.slice(0, 12))}`).toBeLessThan(10);
     }
   });

@@ -3,8 +3,8 @@
  * result has the same length as the input and offsets need no map.
  */
 
-/** Characters that need a look: full-width forms, odd spaces, controls, French quotes, ASCII punctuation. */
-const candidateRe = /[\u0000-\u0009\u000B\u000C\u000E-\u001F\u00A0\u200B\u3000\uFEFF\uFF01-\uFF5E\uFF61«»(),:;.?!]/g;
+/** Characters that need a look: full-width forms, odd spaces, controls, French quotes, ASCII punctuation. Tabs stay: they separate table cells. */
+const candidateRe = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u00A0\u200B\u3000\uFEFF\uFF01-\uFF5E\uFF61«»(),:;.?!]/g;
 
 /** True for characters of Chinese text: ideographs, CJK punctuation, full-width forms, curly quotes. */
 export function isCjkContext(code: number): boolean {

@@ -65,7 +65,8 @@ function splitLines(mapped: string): { lines: RawLine[]; blank: number } {
  * (`深化 “一次办好”`, `(牵头单位: 省大`). Spaces between Latin words and numbers stay.
  */
 function appendLine(builder: MappedTextBuilder, mapped: string, line: RawLine): void {
-  let runStart = line.start;
+  // Text is copied in maximal unchanged runs: one slice per run, not one per space.
+  let keepStart = line.start;
   let i = line.start;
   while (i < line.end) {
     if (!isSpace(mapped.charCodeAt(i))) {
@@ -73,19 +74,28 @@ function appendLine(builder: MappedTextBuilder, mapped: string, line: RawLine): 
       continue;
     }
     let spaceEnd = i;
-    while (spaceEnd < line.end && isSpace(mapped.charCodeAt(spaceEnd))) spaceEnd++;
+    let tab = -1;
+    for (; spaceEnd < line.end && isSpace(mapped.charCodeAt(spaceEnd)); spaceEnd++) if (tab < 0 && mapped.charCodeAt(spaceEnd) === 0x09) tab = spaceEnd;
     const before = mapped.charCodeAt(i - 1);
     const after = mapped.charCodeAt(spaceEnd);
-    if (isAsciiPrintable(before) && isAsciiPrintable(after) && !isCjkContext(before) && !isCjkContext(after)) {
+    if (tab >= 0) {
+      // Tabs separate table cells (a table saved as text): keep every one, so empty cells stay.
+      builder.copy(mapped.slice(keepStart, i), keepStart);
+      for (let j = tab; j < spaceEnd; j++) if (mapped.charCodeAt(j) === 0x09) builder.copy('\t', j);
+      keepStart = spaceEnd;
+    } else if (isAsciiPrintable(before) && isAsciiPrintable(after) && !isCjkContext(before) && !isCjkContext(after)) {
       // Between Latin words: keep one space.
-      builder.copy(mapped.slice(runStart, i + 1), runStart);
+      if (spaceEnd - i > 1) {
+        builder.copy(mapped.slice(keepStart, i + 1), keepStart);
+        keepStart = spaceEnd;
+      }
     } else {
-      builder.copy(mapped.slice(runStart, i), runStart);
+      builder.copy(mapped.slice(keepStart, i), keepStart);
+      keepStart = spaceEnd;
     }
-    runStart = spaceEnd;
     i = spaceEnd;
   }
-  builder.copy(mapped.slice(runStart, line.end), runStart);
+  builder.copy(mapped.slice(keepStart, line.end), keepStart);
 }
 
 /** Lines that repeat as page headers: the title again, or any short unpunctuated line seen three times or more. */
@@ -177,7 +187,7 @@ function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth
   if (lines.length < 4) return false;
   let wrapped = 0;
   for (const line of lines) {
-    if (line.end - line.start >= wrapWidth * 0.85 && !terminators.has(text.charAt(line.end - 1))) wrapped++;
+    if (line.end - line.start >= wrapWidth * 0.85 && !terminators.has(text.charAt(line.end - 1)) && !text.slice(line.start, line.end).includes('\t')) wrapped++;
   }
   return wrapped >= lines.length * 0.3;
 }

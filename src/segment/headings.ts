@@ -15,6 +15,7 @@ export type HeadingKind =
   | 'arabic-dot' // 1. 1．
   | 'arabic-comma' // 1、
   | 'arabic-bare' // 1持续深化 (PDF text that lost the separator)
+  | 'table-row' // 1<TAB>推进企业开办<TAB>县市场监管局 (a table saved as text)
   | 'arabic-paren' // （1）
   | 'circled'; // ①
 
@@ -70,6 +71,9 @@ export const arabicCommaRe = /^(\d{1,3})、/;
 
 /** `1持续深化`: a number glued to Chinese text (PDF extraction dropped the separator or the space). */
 export const arabicBareRe = /^(\d{1,3})(?=[\u3400-\u9fff“《])/;
+
+/** `1<TAB>`: the number cell of a table row saved as text. */
+export const tableRowRe = /^(\d{1,3})\t/;
 
 /** `（1）` `（12）`: number in parentheses. */
 export const arabicParenRe = /^（(\d{1,3})）/;
@@ -146,6 +150,12 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'circled',
     match: numbered('circled', circledRe, parseEnclosedNumber),
     examples: { ok: [['①完善机制', '①', 1]], notOk: ['完善①'] },
+  },
+  {
+    id: 'heading/table-row',
+    kind: 'table-row',
+    match: numbered('table-row', tableRowRe),
+    examples: { ok: [['1\t推进企业开办\t县市场监管局', '1\t', 1]], notOk: ['1推进企业开办', '2023\t年'] },
   },
   {
     id: 'heading/arabic-bare',

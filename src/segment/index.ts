@@ -2,6 +2,7 @@ import { findUnitClauses, parseUnitList } from '../extract/units/index.ts';
 import { endsWithTerminator, joinLines, labelLineRe, type NormalizedText } from '../normalize/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
+import { readTableHeader, type TableColumn } from './table.ts';
 import { domainLeadRe, matchHeading, nonTaskSectionRe, topLevelKinds, type HeadingKind, type HeadingMatch } from './headings.ts';
 
 export { headingRules, matchHeading, type HeadingKind, type HeadingRule } from './headings.ts';
@@ -52,6 +53,8 @@ export interface SegmentedDomain {
 export interface Segmentation {
   /** Lines of the title, `[first, last]`, or null. */
   readonly title: readonly [number, number] | null;
+  /** For a table saved as text, the column of each field (from its header row); else null. */
+  readonly table: Partial<Record<TableColumn, number>> | null;
   readonly domains: readonly SegmentedDomain[];
   readonly measureKind: HeadingKind | null;
   readonly unsegmented: boolean;
@@ -70,7 +73,7 @@ const lineText = (normalized: NormalizedText, index: number): string => {
 
 function findTitle(normalized: NormalizedText): readonly [number, number] | null {
   const first = lineText(normalized, 0);
-  if (first.length === 0 || first.length > 80 || matchHeading(first) || first.startsWith('（') || /[。；：]$/.test(first)) return null;
+  if (first.length === 0 || first.length > 80 || first.includes('\t') || matchHeading(first) || first.startsWith('（') || /[。；：]$/.test(first)) return null;
   const second = lineText(normalized, 1);
   // A title wrapped over two lines: the first ends mid-phrase and the second is short.
   if (
@@ -87,7 +90,7 @@ function findTitle(normalized: NormalizedText): readonly [number, number] | null
 }
 
 function isPlainTitleLine(text: string, wrapWidth: number): boolean {
-  return text.length >= 2 && text.length < Math.max(8, wrapWidth * 0.6) && !endsWithTerminator(text) && !/[，、]$/.test(text) && !/^\d/.test(text);
+  return !text.includes('\t') && text.length >= 2 && text.length < Math.max(8, wrapWidth * 0.6) && !endsWithTerminator(text) && !/[，、]$/.test(text) && !/^\d/.test(text);
 }
 
 /** Drops closing lines (signature, date, distribution) from the end of the body. */
@@ -126,6 +129,7 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
       index === bodyStart ||
       endsWithTerminator(previousText) ||
       previousIsHeading ||
+      previousText.includes('\t') ||
       isPlainTitleLine(previousText, normalized.wrapWidth) ||
       labelLineRe.test(previousText);
     if (!boundary) continue;
@@ -287,6 +291,11 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
   }
   const bodyStart = title ? title[1] + 1 : 0;
   const bodyEnd = findBodyEnd(normalized, bodyStart);
+  let table: Partial<Record<TableColumn, number>> | null = null;
+  for (let index = bodyStart; index <= bodyEnd && table === null; index++) {
+    const text = lineText(normalized, index);
+    if (text.includes('\t')) table = readTableHeader(text);
+  }
   const accepted = acceptHeadings(normalized, bodyStart, bodyEnd);
   const measureKind = chooseMeasureKind(normalized, accepted, bodyEnd);
   // Loops, not Math.min(...spread): a hostile document can have more headings than a call can take arguments.
@@ -358,6 +367,7 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
       : [];
     return {
       title,
+      table,
       domains: measures.length > 0 ? [{ label: null, number: null, name: '', line: null, leadUnits: [], leadUnitsOpen: false, leadSpan: null, measures }] : [],
       measureKind: null,
       unsegmented: true,
@@ -366,6 +376,7 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
 
   return {
     title,
+    table,
     measureKind: measureKind === 'plain-title' ? null : measureKind,
     unsegmented: false,
     domains: taskDomains.map((domain): SegmentedDomain => {

@@ -15,7 +15,7 @@ export type { UnitRole } from './keywords.ts';
 export interface UnitClause {
   /** The clause in the text it was found in, parentheses included. */
   readonly span: Span;
-  readonly rule: 'units/labelled' | 'units/role-verbs' | 'units/labelled-line';
+  readonly rule: 'units/labelled' | 'units/role-verbs' | 'units/labelled-line' | 'units/table-column';
   readonly units: Readonly<Record<UnitRole, readonly string[]>>;
   /** Per role, true when the list ended in `等部门` / `等单位`: the names are examples, not all. */
   readonly open: Readonly<Record<UnitRole, boolean>>;
@@ -144,6 +144,14 @@ function addUnits(
     if (unit.length > 0 && !target[unitRole].includes(unit)) target[unitRole].push(unit);
   }
   if (parsed.open) open[role] = true;
+}
+
+/** The units of one list given its role (a table's unit column); role words inside it still win. */
+export function readUnitList(role: UnitRole, listText: string): Pick<UnitClause, 'units' | 'open'> {
+  const units = emptyRoles<string[]>(() => []);
+  const open = emptyRoles(() => false);
+  addUnits(units, open, role, listText);
+  return { units, open };
 }
 
 function hasUnits(units: Record<UnitRole, string[]>): boolean {
