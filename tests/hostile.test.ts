@@ -99,3 +99,21 @@ describe('every exported pattern runs in linear time (zod-style sweep)', () => {
     }
   });
 });
+
+describe('labelled lines without parentheses run in linear time', () => {
+  test.each([
+    ['labels after sentence ends', (size: number) => repeat('牵头单位：。', size)],
+    ['labels at line starts', (size: number) => repeat('牵头单位：\n', size)],
+  ])('%s: 4 MB costs about 4x 1 MB', (_name, make) => {
+    const small = make(MB);
+    const large = make(4 * MB);
+    extract(small.slice(0, 64 * 1024));
+    let smallTime = Number.POSITIVE_INFINITY;
+    let largeTime = Number.POSITIVE_INFINITY;
+    for (let round = 0; round < 3; round++) {
+      smallTime = Math.min(smallTime, bestOf(1, () => extract(small)));
+      largeTime = Math.min(largeTime, bestOf(1, () => extract(large)));
+    }
+    expect(largeTime / Math.max(smallTime, 1), `1 MB: ${smallTime.toFixed(0)} ms, 4 MB: ${largeTime.toFixed(0)} ms`).toBeLessThan(7);
+  });
+});

@@ -29,22 +29,18 @@ for (const [role, labels] of Object.entries(roleLabels) as [UnitRole, readonly s
 }
 for (const label of deadlineLabels) labelRoles.set(label, 'deadline');
 
-/** Any clause label followed by a colon: `牵头单位：`. Alternation of literal words, longest first. */
-export const clauseLabelRe = new RegExp(
-  `(${[...labelRoles.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})[：:]`,
-  'g',
-);
+/** Lengths of the known labels, longest first: a label is looked up by the characters before a colon. */
+const knownLabelLengths = [...new Set([...labelRoles.keys()].map((label) => label.length))].sort((a, b) => b - a);
 
-/**
- * Any label inside a clause: 2–8 Han characters and a colon, at the start or after a separator
- * (`牵头领导：`, `主要责任单位：`). Known labels give a role; others (a leader's name, a note) only
- * end the list before them. A separate object from `clauseLabelRe`, so that the outer scan's
- * lastIndex is never reset by the inner one.
- */
-const labelInClauseRe = /(?:^|(?<=[；;，,。、\s]))([\u3400-\u9fff]{2,8})[：:]/g;
-
-/** Known labels inside one clause, wherever they stand. */
-const knownLabelInClauseRe = new RegExp(clauseLabelRe.source, 'g');
+/** The known label that ends right before `colon`, longest first. */
+function knownLabelBefore(text: string, colon: number): { start: number; role: UnitRole | 'deadline' } | null {
+  for (const length of knownLabelLengths) {
+    if (colon < length) continue;
+    const role = labelRoles.get(text.slice(colon - length, colon));
+    if (role) return { start: colon - length, role };
+  }
+  return null;
+}
 
 /** The role of a label in a clause: a known label, or one that ends like one (`主要责任单位`), else null. */
 function labelRole(label: string): UnitRole | 'deadline' | null {
@@ -52,6 +48,42 @@ function labelRole(label: string): UnitRole | 'deadline' | null {
   if (known) return known;
   for (const [word, role] of labelRoles) if (label.endsWith(word)) return role;
   return null;
+}
+
+/** Colons, inside one clause. */
+const colonRe = /[：:]/g;
+/** Colons in a whole measure: a separate object, because parsing a clause inside the scan uses `colonRe`. */
+const lineColonRe = /[：:]/g;
+/** What may stand before a label that is not a known one. */
+const labelSeparators = new Set(['；', ';', '，', ',', '。', '、', ' ', '\n', '\t']);
+const isHanCode = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
+
+interface Label {
+  readonly role: UnitRole | 'deadline' | null;
+  start: number;
+  readonly end: number;
+}
+
+/**
+ * The labels of a clause, found from its colons (labels always end in one, and colons are rare,
+ * so this is far cheaper than trying every label word at every position). A known label counts
+ * wherever it stands (`A配合单位：B`, whose space normalisation dropped); any other run of 2–8 Han
+ * characters before a colon counts after a separator (`牵头领导：…`): it has no role, it only ends
+ * the list before it. `主要牵头单位：` is the known `牵头单位：` with a longer start.
+ */
+function findLabels(content: string): Label[] {
+  const labels: Label[] = [];
+  colonRe.lastIndex = 0;
+  for (let match = colonRe.exec(content); match; match = colonRe.exec(content)) {
+    const colon = match.index;
+    const known = knownLabelBefore(content, colon);
+    let start = colon;
+    while (start > 0 && colon - start < 8 && isHanCode(content.charCodeAt(start - 1))) start--;
+    const generic = colon - start >= 2 && (start === 0 || labelSeparators.has(content.charAt(start - 1)));
+    if (known) labels.push({ role: known.role, start: generic ? Math.min(known.start, start) : known.start, end: colon + 1 });
+    else if (generic) labels.push({ role: labelRole(content.slice(start, colon)), start, end: colon + 1 });
+  }
+  return labels;
 }
 
 /** A role verb at the end of a clause part: `省财政厅牵头`, `B等按职责分工负责`. */
@@ -162,22 +194,7 @@ function hasUnits(units: Record<UnitRole, string[]>): boolean {
 function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | null {
   const units = emptyRoles<string[]>(() => []);
   const open = emptyRoles(() => false);
-  const labels: { role: UnitRole | 'deadline' | null; start: number; end: number }[] = [];
-  // Known labels anywhere (spaces between `A 配合单位：B` were dropped by normalisation)…
-  knownLabelInClauseRe.lastIndex = 0;
-  for (let match = knownLabelInClauseRe.exec(content); match; match = knownLabelInClauseRe.exec(content)) {
-    labels.push({ role: labelRoles.get(match[1] as string) ?? null, start: match.index, end: match.index + match[0].length });
-  }
-  // …and any other label after a separator.
-  labelInClauseRe.lastIndex = 0;
-  for (let match = labelInClauseRe.exec(content); match; match = labelInClauseRe.exec(content)) {
-    const end = match.index + match[0].length;
-    const known = labels.find((label) => label.end === end);
-    // `主要牵头单位：` is the known `牵头单位：` with a longer start.
-    if (known) known.start = Math.min(known.start, match.index);
-    else labels.push({ role: labelRole(match[1] as string), start: match.index, end });
-  }
-  labels.sort((a, b) => a.start - b.start);
+  const labels = findLabels(content);
   if (labels.length === 0 || (labels[0] as { start: number }).start !== 0) return null;
   labels.forEach((label, i) => {
     if (label.role === 'deadline' || label.role === null) return;
@@ -204,6 +221,9 @@ function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | n
   return hasUnits(units) ? { units, open } : null;
 }
 
+/** Parentheses and lenticular brackets, the only characters the pairing pass looks at. */
+const bracketRe = /[（）【】]/g;
+
 /** Clauses longer than this are prose in parentheses, not a list of units. */
 const maxClauseLength = 800;
 
@@ -217,7 +237,10 @@ export function findUnitClauses(text: string): UnitClause[] {
   const parens: number[] = [];
   // Some documents put the clause in lenticular brackets: `【牵头单位：市发展改革委】`.
   const brackets: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // The regex engine skips to the next bracket far faster than a loop over every character.
+  bracketRe.lastIndex = 0;
+  for (let match = bracketRe.exec(text); match; match = bracketRe.exec(text)) {
+    const i = match.index;
     const code = text.charCodeAt(i);
     if (code === 0xff08) parens.push(i);
     else if (code === 0xff09 && parens.length > 0) pairs.push([parens.pop() as number, i]);
@@ -240,22 +263,33 @@ export function findUnitClauses(text: string): UnitClause[] {
   // `责任单位：市发展改革委`. Only labels at the start of a line or after a sentence end count.
   const parenthesised = clauses.slice();
   let next = 0;
-  clauseLabelRe.lastIndex = 0;
-  for (let match = clauseLabelRe.exec(text); match; match = clauseLabelRe.exec(text)) {
-    const start = match.index;
+  // Next line end and sentence end after a label, cached: labels come in order, so the scans for
+  // them move forward only and the whole loop stays linear.
+  let lineEnd = -1;
+  let sentenceEnd = -1;
+  lineColonRe.lastIndex = 0;
+  for (let match = lineColonRe.exec(text); match; match = lineColonRe.exec(text)) {
+    const label = knownLabelBefore(text, match.index);
+    if (!label || label.role === 'deadline') continue;
+    const start = label.start;
     while (next < parenthesised.length && (parenthesised[next] as UnitClause).span.end <= start) next++;
     const inside = parenthesised[next];
     if (inside && start >= inside.span.start) continue;
     const before = start === 0 ? '' : text.charAt(start - 1);
     if (before !== '' && before !== '\n' && before !== '。' && before !== '；') continue;
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const sentenceEnd = text.indexOf('。', start);
-    if (sentenceEnd >= 0 && sentenceEnd < end) end = sentenceEnd + 1;
+    if (lineEnd < start) {
+      lineEnd = text.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
+    if (sentenceEnd < start) {
+      sentenceEnd = text.indexOf('。', start);
+      if (sentenceEnd < 0) sentenceEnd = text.length;
+    }
+    const end = Math.min(lineEnd, sentenceEnd + 1, text.length);
     const parsed = parseLabelled(text.slice(start, end).replace(/。$/, ''));
     if (parsed) {
       clauses.push({ span: { start, end }, rule: 'units/labelled-line', units: parsed.units, open: parsed.open });
-      clauseLabelRe.lastIndex = end;
+      lineColonRe.lastIndex = end;
     }
   }
   return clauses.sort((a, b) => a.span.start - b.span.start);
