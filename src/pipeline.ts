@@ -1,11 +1,11 @@
-import { findUnitClauses, readUnitList, type UnitClause, type UnitRole } from './extract/units/index.ts';
-import type { TableColumn } from './segment/table.ts';
 import { extractDeadlines } from './extract/deadlines/index.ts';
 import { extractTargets } from './extract/targets/index.ts';
+import { findUnitClauses, readUnitList, type UnitClause, type UnitRole } from './extract/units/index.ts';
 import { inferDocumentYear, type YearSource } from './extract/year.ts';
 import { joinLines, normalize, type NormalizedText } from './normalize/index.ts';
 import type { Clause, Deadline, Domain, Measure, PolicyDocument, Target, Warning } from './schema/index.ts';
 import { segment, type SegmentedMeasure } from './segment/index.ts';
+import type { TableColumn } from './segment/table.ts';
 import { SourceFile } from './source.ts';
 import type { MappedText } from './text-map.ts';
 import type { ExtractOptions, Issue } from './types.ts';
@@ -76,8 +76,10 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
   // A table row's text is its task cell; other measures are their whole text.
   const textStart = row?.task ? row.task.start : 0;
   const textEnd = row?.task ? row.task.end : mapped.text.length;
-  const text = mapped.text.slice(textStart, textEnd).replace(/^[ 、.．:：]+/, '');
-  const leading = textEnd - textStart - text.length + textStart;
+  const cell = mapped.text.slice(textStart, textEnd);
+  const text = cell.replace(/^[ 、.．:：]+/, '');
+  // Where `text` starts in the mapped text: a clause's offset minus this is its offset in `text`.
+  const textOffset = textStart + cell.length - text.length;
 
   const units: Record<UnitRole, string[]> = { lead: [], responsible: [], supporting: [] };
   const open: Record<UnitRole, boolean> = { lead: false, responsible: false, supporting: false };
@@ -140,7 +142,7 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
     number: segmented.number,
     label: segmented.label.trim(),
     section: [...segmented.section],
-    title: measureTitle(text, firstClause ? firstClause.span.start - leading : null),
+    title: measureTitle(text, firstClause ? firstClause.span.start - textOffset : null),
     text,
     leadUnits: units.lead,
     leadUnitsOpen: open.lead,

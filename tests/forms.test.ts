@@ -52,6 +52,11 @@ function mixedForm(text: string): string {
 }
 
 describe('the seed in other forms gives the same ledger', () => {
+  test('PDF text without the blank lines, with CRLF line ends', () => {
+    const compact = seedText.split('\n').filter((line) => line.trim().length > 0).join('\r\n');
+    expect(ledger(extract(compact))).toEqual(expected);
+  });
+
   test('published form: Chinese punctuation throughout, no blank lines or page artefacts', () => {
     expect(ledger(extract(publishedForm(seedText)))).toEqual(expected);
   });
