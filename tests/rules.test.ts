@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { deadlineRules, extractDeadlines } from '../src/extract/deadlines/index.ts';
 import { headingRules } from '../src/segment/headings.ts';
 import { issueCodes } from '../src/issue-codes.ts';
+import { readTableHeader, tableExamples } from '../src/segment/table.ts';
 
 // Every rule carries its own examples (remark-lint's docs-as-tests); this file runs them all.
 describe.each(deadlineRules.map((rule) => ({ id: rule.id, rule })))('$id', ({ rule }) => {
@@ -37,5 +38,14 @@ describe('conventions', () => {
       expect(entry.source.length).toBeGreaterThan(0);
       expect(entry.example.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('table header rows', () => {
+  test.each(tableExamples.ok.map(([line, columns]) => [line, columns] as const))('reads %j', (line, columns) => {
+    expect(readTableHeader(line)).toEqual(columns);
+  });
+  test.each(tableExamples.notOk.map((line) => [line]))('leaves %j alone', (line) => {
+    expect(readTableHeader(line)).toBeNull();
   });
 });
