@@ -24,6 +24,26 @@ describe('the built package', () => {
     }
   });
 
+  test('a TypeScript project type-checks against its published declarations', () => {
+    const dir = mkdtempSync(join(root, '.package-test-'));
+    try {
+      writeFileSync(
+        join(dir, 'use.ts'),
+        [
+          "import { extract, toCsv, type Measure, type PolicyDocument } from 'policy-extract';",
+          "const doc: PolicyDocument = extract('重点任务\\n1.推进改革。（牵头单位：市财政局）', { year: 2024 });",
+          'const first: Measure | undefined = doc.domains[0]?.measures[0];',
+          "const csv: string = toCsv([doc], { headers: 'en' });",
+          'export const result = [first?.leadUnits, csv.length];',
+        ].join('\n'),
+      );
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, include: ['use.ts'] }));
+      execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('bin/policy-extract.js runs under plain node', () => {
     const out = execFileSync(process.execPath, [join(root, 'bin', 'policy-extract.js'), '--format', 'summary'], { encoding: 'utf8', cwd: root });
     expect(out).toContain('18 domains · 158 measures');
