@@ -71,10 +71,15 @@ const lineText = (normalized: NormalizedText, index: number): string => {
   return line ? normalized.text.text.slice(line.start, line.end) : '';
 };
 
+/** Lines that stand above a title: `附件`, `附件2`, a document number `鲁政办字〔2023〕10号`, `（此件公开发布）`. */
+const aboveTitleRe = /^附件 ?[\d一二三四五六七八九十]{0,2}[：:]?$|^[^，。；：]{1,12}〔\d{4}〕\d{1,4}号$|^（此件.{0,12}）$/;
+
 function findTitle(normalized: NormalizedText): readonly [number, number] | null {
-  const first = lineText(normalized, 0);
+  let at = 0;
+  while (at < 3 && aboveTitleRe.test(lineText(normalized, at))) at++;
+  const first = lineText(normalized, at);
   if (first.length === 0 || first.length > 80 || first.includes('\t') || matchHeading(first) || first.startsWith('（') || /[。；：]$/.test(first)) return null;
-  const second = lineText(normalized, 1);
+  const second = lineText(normalized, at + 1);
   // A title wrapped over two lines: the first ends mid-phrase and the second is short.
   if (
     second.length > 0 &&
@@ -84,9 +89,9 @@ function findTitle(normalized: NormalizedText): readonly [number, number] | null
     !matchHeading(second) &&
     !endsWithTerminator(second)
   ) {
-    return [0, 1];
+    return [at, at + 1];
   }
-  return [0, 0];
+  return [at, at];
 }
 
 function isPlainTitleLine(text: string, wrapWidth: number): boolean {
