@@ -71,3 +71,35 @@ describe('the seed in other forms gives the same ledger', () => {
     expect(ledger(extract(mixedForm(seedText)))).toEqual(expected);
   });
 });
+
+describe('the seed renumbered in other styles gives the same ledger', () => {
+  const chinese = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九'];
+  const base = extract(seedText);
+  const measureLines = new Set(base.domains.flatMap((d) => d.measures.map((m) => m.line)));
+  const domainLines = new Set(base.domains.map((d) => d.line));
+  const fullWidthNumber = (digits: string) => Number(digits.replace(/[０-９]/g, (c) => String(c.charCodeAt(0) - 0xff10)));
+
+  /** Rewrites the seed's domain headings and measure numbers, keeping everything else (PDF form included). */
+  function renumber(domainLabel: (n: number) => string, measureLabel: (n: number, written: string) => string): string {
+    let domain = 0;
+    return seedText
+      .split('\n')
+      .map((line, i) => {
+        if (domainLines.has(i + 1)) return line.replace(/^配套措施———/, domainLabel(++domain));
+        if (measureLines.has(i + 1)) return line.replace(/^\s*([０-９]+)\s?/, (_all, digits: string) => measureLabel(fullWidthNumber(digits), digits));
+        return line;
+      })
+      .join('\n');
+  }
+
+  test.each([
+    ['一、 and (一)', (n: number) => `${chinese[n]}、`, (n: number) => `(${chinese[n]})`],
+    ['（一） and １．', (n: number) => `（${chinese[n]}）`, (_n: number, written: string) => `${written}．`],
+    ['第一部分 and １、', (n: number) => `第${chinese[n]}部分 `, (_n: number, written: string) => `${written}、`],
+    ['一、 and ①', (n: number) => `${chinese[n]}、`, (n: number) => String.fromCharCode(0x2460 + n - 1)],
+  ])('%s', (_name, domainLabel, measureLabel) => {
+    const doc = extract(renumber(domainLabel, measureLabel));
+    expect(doc.warnings).toEqual([]);
+    expect(ledger(doc)).toEqual(expected);
+  });
+});
