@@ -21,11 +21,6 @@ export class MappedText {
     this.#rawLengths = rawLengths;
   }
 
-  /** A text that is its own raw text: the identity map. */
-  static identity(text: string): MappedText {
-    return new MappedText(text, Int32Array.of(0), Int32Array.of(0), Int32Array.of(text.length));
-  }
-
   get length(): number {
     return this.text.length;
   }

@@ -22,11 +22,6 @@ export function isCjkContext(code: number): boolean {
   );
 }
 
-/** True for characters that are part of Chinese text, as opposed to Latin words and digits. */
-export function isHan(code: number): boolean {
-  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xd800 && code <= 0xdbff) || code === 0x3007;
-}
-
 /** Spaces that normalisation may drop, and control characters (they become spaces). Line ends are not spaces. */
 const isSpace = (code: number): boolean =>
   code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x200b || code === 0xfeff || (code < 0x20 && code !== 0x0a && code !== 0x0d);

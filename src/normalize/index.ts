@@ -3,7 +3,7 @@ import { isPageNumberLine, mayBeRunningHeader } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
 import { deadlineLabels, roleLabels } from '../extract/units/keywords.ts';
 
-export { isCjkContext, isHan, mapCharacters } from './characters.ts';
+export { isCjkContext, mapCharacters } from './characters.ts';
 
 /** One kept line of the normalised text: `[start, end)` in `NormalizedText.text`. */
 export interface NormalizedLine {

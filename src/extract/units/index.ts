@@ -294,8 +294,3 @@ export function findUnitClauses(text: string): UnitClause[] {
   }
   return clauses.sort((a, b) => a.span.start - b.span.start);
 }
-
-/** True when `text` contains a responsibility clause; used by segmentation to find the measures. */
-export function hasUnitClause(text: string): boolean {
-  return findUnitClauses(text).length > 0;
-}
