@@ -7,7 +7,7 @@ import { formats, loadEmitter, type Format } from '../emit/index.ts';
 import { encodingAliases, type Encoding } from '../read/encodings.ts';
 import { formatInputError, formatWarning, plainPalette, type Palette } from '../report/index.ts';
 import type { PolicyDocument } from '../schema/index.ts';
-import { BrokenPipe, exitCodeFor, exitCodes, InputError, UsageError } from './errors.ts';
+import { BrokenPipe, describeSystemError, exitCodeFor, exitCodes, InputError, UsageError } from './errors.ts';
 import type { Input } from './inputs.ts';
 import type { Io } from './io.ts';
 import type { OutputSink } from './output.ts';
@@ -334,7 +334,7 @@ async function runValidate(files: readonly string[], options: { color: boolean }
       }) : await readFile(resolve(io.cwd, file), 'utf8');
     } catch (error) {
       failed++;
-      io.stderr.write(`${formatInputError(file, (await import('./errors.ts')).describeSystemError(error), palette)}\n`);
+      io.stderr.write(`${formatInputError(file, describeSystemError(error), palette)}\n`);
       continue;
     }
     const kind = /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.json$/i.test(file) ? 'json' : undefined;
