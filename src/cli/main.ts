@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
-import { dirname, join, relative, resolve, basename, extname } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { formats, loadEmitter, type Format } from '../emit/index.ts';
 import { encodingAliases, type Encoding } from '../read/encodings.ts';
@@ -11,17 +10,8 @@ import { BrokenPipe, describeSystemError, exitCodeFor, exitCodes, InputError, Us
 import type { Input } from './inputs.ts';
 import type { Io } from './io.ts';
 import type { OutputSink } from './output.ts';
+import { packageRoot } from './package-root.ts';
 import { version } from './version.ts';
-
-/** The package root: `dist/` (bundled) and `src/cli/` (tsx) both sit below it. */
-function packageRoot(): string {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (folder !== dirname(folder)) {
-    if (basename(folder) === 'dist' || basename(folder) === 'src') return dirname(folder);
-    folder = dirname(folder);
-  }
-  return folder;
-}
 
 /** The bundled default input. */
 export const seedPath = (): string => join(packageRoot(), 'seeds', 'shandong-2023-business-environment.txt');

@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EmitOptions, Format } from '../emit/index.ts';
 import type { Encoding } from '../read/encodings.ts';
@@ -8,6 +7,7 @@ import { formatInputError, formatWarning, type Palette } from '../report/index.t
 import type { InputError } from './errors.ts';
 import type { Input } from './inputs.ts';
 import type { Io } from './io.ts';
+import { packageRoot } from './package-root.ts';
 import type { WorkerOptions, WorkerResult } from './worker.ts';
 
 export interface ParallelSettings {
@@ -25,8 +25,7 @@ const tasksInFlightPerWorker = 3;
 
 /** The worker script: the built one beside the bundle, or the TypeScript source under tsx. */
 function workerScript(): { file: string; execArgv: string[] } {
-  let folder = dirname(fileURLToPath(import.meta.url));
-  while (folder !== dirname(folder) && !existsSync(join(folder, 'package.json'))) folder = dirname(folder);
+  const folder = packageRoot();
   const built = join(folder, 'dist', 'worker.js');
   if (import.meta.url.includes('/dist/') && existsSync(built)) return { file: built, execArgv: [] };
   return { file: join(folder, 'src', 'cli', 'worker.ts'), execArgv: ['--import', 'tsx'] };
