@@ -2,7 +2,7 @@
 // and TypeScript declarations for library users. Runs from `npm ci` through `prepare`.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -26,3 +26,8 @@ await build({
 });
 
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
+// The help text is static: render it once here (80 columns, as for a pipe) so that `--help`
+// answers without loading the command-line parser.
+const help = execFileSync(process.execPath, ['bin/policy-extract.js', '--help', '--no-color'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80' } });
+writeFileSync('dist/help.txt', help);

@@ -44,6 +44,15 @@ describe('the built package', () => {
     }
   });
 
+  test('--help and --version answer from the build what the CLI itself says', async () => {
+    const { runCli } = await import('./cli-harness.ts');
+    for (const flag of ['--help', '-h', '--version']) {
+      const built = execFileSync(process.execPath, [join(root, 'bin', 'policy-extract.js'), flag], { encoding: 'utf8' });
+      const [, inProcess] = await runCli([flag]);
+      expect(built, flag).toBe(inProcess);
+    }
+  });
+
   test('bin/policy-extract.js runs under plain node', () => {
     const out = execFileSync(process.execPath, [join(root, 'bin', 'policy-extract.js'), '--format', 'summary'], { encoding: 'utf8', cwd: root });
     expect(out).toContain('18 domains · 158 measures');

@@ -1,12 +1,35 @@
-import { unlinkSync } from 'node:fs';
-import { main } from './main.ts';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from './package-root.ts';
 import { pendingTemporaries } from './temporaries.ts';
+import { version } from './version.ts';
+
+function readBuiltHelp(): string | null {
+  try {
+    return readFileSync(join(packageRoot(), 'dist', 'help.txt'), 'utf8');
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The process edge: wires `main` to the real stdin/stdout/stderr, sets `process.exitCode`
  * (never `process.exit` while stdout drains), and turns unexpected errors into one line.
  */
 export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  // `--version` and `--help` need nothing else: answer before loading the command-line parser.
+  // The help text is rendered by commander at build time (dist/help.txt, 80 columns).
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    process.stdout.write(`${version}\n`);
+    return;
+  }
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    const help = readBuiltHelp();
+    if (help !== null) {
+      process.stdout.write(help);
+      return;
+    }
+  }
   // Ctrl-C: remove any half-written output file, then stop with the conventional status.
   process.once('SIGINT', () => {
     for (const file of pendingTemporaries) {
@@ -23,6 +46,7 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
     if (error.code === 'EPIPE') process.exitCode ??= 0;
   });
   try {
+    const { main } = await import('./main.ts');
     process.exitCode = await main(argv, {
       stdin: process.stdin,
       stdout: process.stdout,
