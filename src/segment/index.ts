@@ -1,5 +1,5 @@
 import { findUnitClauses, parseUnitList } from '../extract/units/index.ts';
-import { endsWithTerminator, joinLines, labelLineRe, type NormalizedText } from '../normalize/index.ts';
+import { endsWithTerminator, labelLineRe, type NormalizedText } from '../normalize/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
 import { readTableHeader, type TableColumn } from './table.ts';
