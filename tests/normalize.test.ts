@@ -50,7 +50,7 @@ describe('normalize', () => {
     expect(normalized.text.text).toBe(
       ['山东省深化营商环境创新提升行动', '配套措施———优化政务服务', '1持续深化“一次办好”改革。（牵头单位：省大', '数据局）', '配套措施———企业准入退出', '配套措施———纳税'].join('\n'),
     );
-    expect(normalized.removed).toEqual({ pageNumbers: 1, runningHeaders: 2 });
+    expect(normalized.removed).toEqual({ pageNumbers: 1, runningHeaders: 2, tableOfContents: 0 });
   });
 
   test('maps every normalised offset back to the raw character it came from', () => {

@@ -1,5 +1,5 @@
 import { MappedText, MappedTextBuilder } from '../text-map.ts';
-import { isPageNumberLine, mayBeRunningHeader } from './artefacts.ts';
+import { isPageNumberLine, mayBeRunningHeader, tableOfContentsRe } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
 import { deadlineLabels, roleLabels } from '../extract/units/keywords.ts';
 
@@ -27,7 +27,7 @@ export interface NormalizedText {
    */
   readonly hardWrapped: boolean;
   /** How many artefact lines were removed, by kind. */
-  readonly removed: { readonly pageNumbers: number; readonly runningHeaders: number };
+  readonly removed: { readonly pageNumbers: number; readonly runningHeaders: number; readonly tableOfContents: number };
 }
 
 interface RawLine {
@@ -145,12 +145,17 @@ export function normalize(raw: string): NormalizedText {
   const lines: NormalizedLine[] = [];
   let pageNumbers = 0;
   let runningHeaders = 0;
+  let tableOfContents = 0;
   let seenFirst = false;
   for (const line of rawLines) {
     // Artefact lines are short: only short lines are looked at.
     const content = line.end - line.start <= 60 ? mapped.slice(line.start, line.end) : '';
     if (isPageNumberLine(content)) {
       pageNumbers++;
+      continue;
+    }
+    if (content.length > 0 && tableOfContentsRe.test(content)) {
+      tableOfContents++;
       continue;
     }
     const compact = headers.size > 0 && content.length > 0 ? content.replace(/ /g, '') : '';
@@ -173,7 +178,7 @@ export function normalize(raw: string): NormalizedText {
     lines,
     wrapWidth,
     hardWrapped: isHardWrapped(text.text, lines, wrapWidth, blankLines),
-    removed: { pageNumbers, runningHeaders },
+    removed: { pageNumbers, runningHeaders, tableOfContents },
   };
 }
 

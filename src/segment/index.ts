@@ -162,7 +162,9 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
     if (!inSequence && !continuesDocument && !restart) continue;
 
     let depth: number;
-    if (restart || (plainTitleBefore && number === 1 && !inStack && stack.length === 0)) {
+    // Only a list of measures gets an unnumbered title above it; `一、` and `第一部分` head the document themselves.
+    const titledList = plainTitleBefore && number === 1 && !inStack && stack.length === 0 && match.kind !== 'chinese-comma' && !topLevelKinds.has(match.kind);
+    if (restart || titledList) {
       // `重点任务` then `1.`: the unnumbered line heads the list that starts here.
       const plainDepth = stack.findIndex((entry) => entry.kind === 'plain-title');
       const titleDepth = plainDepth >= 0 ? plainDepth : inStack ? depthOfKind : stack.length;
@@ -274,8 +276,22 @@ function findDomainLead(normalized: NormalizedText, heading: AcceptedHeading, un
 }
 
 function headingName(normalized: NormalizedText, heading: AcceptedHeading): string {
-  const line = normalized.lines[heading.line] as { end: number };
-  const text = normalized.text.text.slice(heading.contentStart, line.end);
+  // A heading that fills the page width in hard-wrapped text goes on on the next line, unless that
+  // line is a heading or a clause of its own.
+  let last = heading.line;
+  while (
+    normalized.hardWrapped &&
+    last + 1 < normalized.lines.length &&
+    last - heading.line < 2 &&
+    lineText(normalized, last).length >= normalized.wrapWidth * 0.85 &&
+    !endsWithTerminator(lineText(normalized, last)) &&
+    !matchHeading(lineText(normalized, last + 1)) &&
+    !lineText(normalized, last + 1).startsWith('（')
+  ) {
+    last++;
+  }
+  const line = normalized.lines[last] as { end: number };
+  const text = normalized.text.text.slice(heading.contentStart, line.end).replace(/\n/g, '');
   // The heading's own name, without a trailing clause or sentence.
   return text.replace(/（(?:领域|領域)?(?:牵头|牽頭|责任|責任).*$/, '').replace(/[。；：]$/, '').trim();
 }
