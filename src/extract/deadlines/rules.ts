@@ -65,10 +65,13 @@ function month(groups: Readonly<Record<string, string | undefined>>): number | n
 export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'deadline/month-end',
-    requires: ['底', '末'],
+    requires: ['底', '末', '内', '完成'],
     kind: 'month-end',
-    /** `6月底前`, `2023年10月底前完成`, `6月底完成`, `十二月末`. Leaves out `6月` alone (a month, no end). */
-    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
+    /**
+     * `6月底前`, `2023年10月底前完成`, `6月底完成`, `十二月末`, `6月内`, `6月完成`: by the month's end.
+     * Leaves out `6月` alone (a month in running text) and `6月前` (before June or by June: ambiguous).
+     */
+    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?(?:[底末](?:前|以前|之前)?(?:完成)?|内(?:完成)?|完成)`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
@@ -77,6 +80,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
       ok: [
         ['6月底前，完成', '6月底前', '2023-06-30'],
         ['明年3月底前', '明年3月底前', '2024-03-31'],
+        ['6月内完成系统改造', '6月内完成', '2023-06-30'],
+        ['2023年9月完成', '2023年9月完成', '2023-09-30'],
         ['今年9月底前', '今年9月底前', '2023-09-30'],
         ['2024年2月底前', '2024年2月底前', '2024-02-29'],
         ['2023年10月底前完成', '2023年10月底前完成', '2023-10-31'],
@@ -84,7 +89,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['十二月底前', '十二月底前', '2023-12-31'],
         ['二〇二三年十一月底前', '二〇二三年十一月底前', '2023-11-30'],
       ],
-      notOk: ['13月底前', '6月份召开', '月底前'],
+      notOk: ['13月底前', '6月份召开', '月底前', '6月召开', '6月前'],
     },
   },
   {
