@@ -16,8 +16,12 @@ export function isPageNumberLine(line: string): boolean {
   return line.length > 0 && line.length <= 24 && (dashedPageNumberRe.test(line) || pageOfRe.test(line) || pageFractionRe.test(line));
 }
 
-/** A table-of-contents line: a heading, dot leaders, a page number (`一、优化政务服务……………3`), or the `目录` heading. Its headings would repeat the body's. */
-export const tableOfContentsRe = /[.…·．。]{3,} {0,3}\d{1,4}$|^目 {0,3}录$/;
+/**
+ * A table-of-contents line: a heading, dot leaders, a page number (`一、优化政务服务……………3`), or the
+ * `目录` heading. Its headings would repeat the body's. The lookbehind lets a match start only at the
+ * first leader of a run: without it, a long run of dots with no page number is quadratic.
+ */
+export const tableOfContentsRe = /(?<![.…·．。])[.…·．。]{3,} {0,3}\d{1,4}$|^目 {0,3}录$/;
 
 /** Punctuation that a running header never contains but body text, headings (`配套措施———X`) and clauses do. */
 const bodyPunctuationRe = /[，。：；（）、！？,:;—]/;
