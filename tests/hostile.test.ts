@@ -36,6 +36,8 @@ const hostile: ReadonlyArray<readonly [name: string, make: (size: number) => str
   ['commas and spaces', (size) => repeat(', ', size)],
   ['clauses without units', (size) => repeat('（牵头单位：）', size)],
   ['deadlines in a clause', (size) => repeat('（省财政厅牵头，6月底完成）', size)],
+  ['labels after sentence ends', (size) => repeat('牵头单位：。', size)],
+  ['labels at line starts', (size) => repeat('牵头单位：\n', size)],
 ];
 
 describe('the whole pipeline runs in linear time on hostile input', () => {
@@ -100,20 +102,3 @@ describe('every exported pattern runs in linear time (zod-style sweep)', () => {
   });
 });
 
-describe('labelled lines without parentheses run in linear time', () => {
-  test.each([
-    ['labels after sentence ends', (size: number) => repeat('牵头单位：。', size)],
-    ['labels at line starts', (size: number) => repeat('牵头单位：\n', size)],
-  ])('%s: 4 MB costs about 4x 1 MB', (_name, make) => {
-    const small = make(MB);
-    const large = make(4 * MB);
-    extract(small.slice(0, 64 * 1024));
-    let smallTime = Number.POSITIVE_INFINITY;
-    let largeTime = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 3; round++) {
-      smallTime = Math.min(smallTime, bestOf(1, () => extract(small)));
-      largeTime = Math.min(largeTime, bestOf(1, () => extract(large)));
-    }
-    expect(largeTime / Math.max(smallTime, 1), `1 MB: ${smallTime.toFixed(0)} ms, 4 MB: ${largeTime.toFixed(0)} ms`).toBeLessThan(7);
-  });
-});

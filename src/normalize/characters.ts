@@ -53,10 +53,8 @@ class Neighbours {
   #text: string;
   #lastOffset = -1;
   #lastPrevious = -1;
-  #nextFrom = -1;
-  #nextAt = -1;
-  #nextSpacelessFrom = -1;
-  #nextSpacelessAt = -1;
+  #transparentRun = { from: -1, at: -1 };
+  #spaceRun = { from: -1, at: -1 };
 
   constructor(text: string) {
     this.#text = text;
@@ -83,24 +81,27 @@ class Neighbours {
 
   /** Code of the nearest character after `offset` that is not transparent; -1 at the end. */
   next(offset: number): number {
-    const text = this.#text;
-    if (offset >= this.#nextFrom && offset < this.#nextAt) return this.#nextAt < text.length ? text.charCodeAt(this.#nextAt) : -1;
-    let i = offset + 1;
-    while (i < text.length && isTransparent(text.charCodeAt(i))) i++;
-    this.#nextFrom = offset;
-    this.#nextAt = i;
-    return i < text.length ? text.charCodeAt(i) : -1;
+    return this.#scanRight(offset, isTransparent, this.#transparentRun);
   }
 
   /** Code of the nearest character after `offset` that is not a space. */
   nextSpaceless(offset: number): number {
+    return this.#scanRight(offset, isSpace, this.#spaceRun);
+  }
+
+  /**
+   * Scans right past characters that `skip` accepts. `run` remembers the last scan: every offset
+   * from where it started to the character it found has the same answer, so no run is walked twice.
+   */
+  #scanRight(offset: number, skip: (code: number) => boolean, run: { from: number; at: number }): number {
     const text = this.#text;
-    if (offset >= this.#nextSpacelessFrom && offset < this.#nextSpacelessAt) return this.#nextSpacelessAt < text.length ? text.charCodeAt(this.#nextSpacelessAt) : -1;
-    let i = offset + 1;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    this.#nextSpacelessFrom = offset;
-    this.#nextSpacelessAt = i;
-    return i < text.length ? text.charCodeAt(i) : -1;
+    if (offset < run.from || offset >= run.at) {
+      let i = offset + 1;
+      while (i < text.length && skip(text.charCodeAt(i))) i++;
+      run.from = offset;
+      run.at = i;
+    }
+    return run.at < text.length ? text.charCodeAt(run.at) : -1;
   }
 
   /** Records the answer for `offset` so that the next leftward scan can stop here. */
