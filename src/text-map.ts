@@ -10,11 +10,13 @@
  */
 export class MappedText {
   readonly text: string;
-  readonly #textStarts: Int32Array;
-  readonly #rawStarts: Int32Array;
-  readonly #rawLengths: Int32Array;
+  // Plain arrays of small integers, not typed arrays: a measure's map has a handful of pieces,
+  // and allocating three typed arrays per measure cost more than every lookup in it.
+  readonly #textStarts: readonly number[];
+  readonly #rawStarts: readonly number[];
+  readonly #rawLengths: readonly number[];
 
-  constructor(text: string, textStarts: Int32Array, rawStarts: Int32Array, rawLengths: Int32Array) {
+  constructor(text: string, textStarts: readonly number[], rawStarts: readonly number[], rawLengths: readonly number[]) {
     this.text = text;
     this.#textStarts = textStarts;
     this.#rawStarts = rawStarts;
@@ -130,12 +132,8 @@ export class MappedTextBuilder {
     return last === undefined ? '' : last.charAt(last.length - 1);
   }
 
+  /** The finished text. The builder hands its arrays over: append nothing after this. */
   build(): MappedText {
-    return new MappedText(
-      this.#parts.join(''),
-      Int32Array.from(this.#textStarts),
-      Int32Array.from(this.#rawStarts),
-      Int32Array.from(this.#rawLengths),
-    );
+    return new MappedText(this.#parts.join(''), this.#textStarts, this.#rawStarts, this.#rawLengths);
   }
 }

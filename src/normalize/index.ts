@@ -119,10 +119,14 @@ function findRunningHeaders(mapped: string, lines: readonly RawLine[]): Set<stri
 }
 
 /** The value below which `fraction` of the line lengths fall; a histogram, since lengths are small integers. */
+/** Line lengths above this count as this: only the shorter lengths matter. */
+const percentileCap = 512;
+
 function percentile(values: readonly number[], fraction: number): number {
   if (values.length === 0) return 0;
-  const cap = 512;
-  const counts = new Uint32Array(cap + 1);
+  const cap = percentileCap;
+  // A plain array: a typed array per document costs an off-heap allocation, slower than the count.
+  const counts: number[] = new Array<number>(cap + 1).fill(0);
   for (const value of values) {
     const bucket = Math.min(value, cap);
     counts[bucket] = (counts[bucket] as number) + 1;
