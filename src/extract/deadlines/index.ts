@@ -44,14 +44,22 @@ const lookbehindMargin = 2;
 function candidateRegions(text: string): [number, number][] {
   const regions: [number, number][] = [];
   deadlineTriggerRe.lastIndex = 0;
-  for (let match = deadlineTriggerRe.exec(text); match; match = deadlineTriggerRe.exec(text)) {
-    const start = Math.max(0, match.index - reachBefore);
-    const end = Math.min(text.length, match.index + match[0].length + reachAfter);
+  // `test` moves `lastIndex` past the trigger without building a match object.
+  while (deadlineTriggerRe.test(text)) {
+    const triggerEnd = deadlineTriggerRe.lastIndex;
+    const triggerStart = '月年季起'.includes(text.charAt(triggerEnd - 1)) ? triggerEnd - 1 : triggerEnd - 2;
+    const start = Math.max(0, triggerStart - reachBefore);
+    const end = Math.min(text.length, triggerEnd + reachAfter);
     const last = regions[regions.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else regions.push([start, end]);
   }
   return regions;
+}
+
+function containsAny(text: string, literals: readonly string[]): boolean {
+  for (const literal of literals) if (text.includes(literal)) return true;
+  return false;
 }
 
 /**
@@ -67,7 +75,7 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
     const slice = text.slice(sliceStart, regionEnd);
     for (let order = 0; order < deadlineRules.length; order++) {
       const rule = deadlineRules[order] as (typeof deadlineRules)[number];
-      if (!rule.requires.some((literal) => slice.includes(literal))) continue;
+      if (!containsAny(slice, rule.requires)) continue;
       rule.pattern.lastIndex = regionStart - sliceStart;
       for (let match = rule.pattern.exec(slice); match; match = rule.pattern.exec(slice)) {
         if (match[0].length === 0) {

@@ -21,7 +21,6 @@ export interface UnitClause {
   readonly open: Readonly<Record<UnitRole, boolean>>;
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const labelRoles = new Map<string, UnitRole | 'deadline'>();
 for (const [role, labels] of Object.entries(roleLabels) as [UnitRole, readonly string[]][]) {
@@ -32,8 +31,12 @@ for (const label of deadlineLabels) labelRoles.set(label, 'deadline');
 /** Lengths of the known labels, longest first: a label is looked up by the characters before a colon. */
 const knownLabelLengths = [...new Set([...labelRoles.keys()].map((label) => label.length))].sort((a, b) => b - a);
 
+/** Last characters of the known labels: most colons follow none of them, and are rejected at once. */
+const knownLabelEndings = new Set([...labelRoles.keys()].map((label) => label.charCodeAt(label.length - 1)));
+
 /** The known label that ends right before `colon`, longest first. */
 function knownLabelBefore(text: string, colon: number): { start: number; role: UnitRole | 'deadline' } | null {
+  if (colon === 0 || !knownLabelEndings.has(text.charCodeAt(colon - 1))) return null;
   for (const length of knownLabelLengths) {
     if (colon < length) continue;
     const role = labelRoles.get(text.slice(colon - length, colon));
@@ -74,8 +77,9 @@ interface Label {
 function findLabels(content: string): Label[] {
   const labels: Label[] = [];
   colonRe.lastIndex = 0;
-  for (let match = colonRe.exec(content); match; match = colonRe.exec(content)) {
-    const colon = match.index;
+  // `test` leaves `lastIndex` just past the colon, without building a match object.
+  while (colonRe.test(content)) {
+    const colon = colonRe.lastIndex - 1;
     const known = knownLabelBefore(content, colon);
     let start = colon;
     while (start > 0 && colon - start < 8 && isHanCode(content.charCodeAt(start - 1))) start--;
@@ -86,19 +90,50 @@ function findLabels(content: string): Label[] {
   return labels;
 }
 
-/** A role verb at the end of a clause part: `省财政厅牵头`, `B等按职责分工负责`. */
-export const roleVerbEndRe = new RegExp(`(${roleVerbs.map(([verb]) => escape(verb)).join('|')})$`);
+/** Last characters of the role verbs: a part ending otherwise has none, and needs no search. */
+const roleVerbLastChars = new Set(roleVerbs.map(([verb]) => verb.charAt(verb.length - 1)));
+
+/**
+ * The role verb at the end of a clause part (`省财政厅牵头`, `B等按职责分工负责`), the longest
+ * that fits. A set lookup of the last character, then `endsWith`: an end-anchored regex
+ * alternation would be tried from every start position of the part.
+ */
+function roleVerbAtEnd(part: string): { verb: string; role: UnitRole; index: number } | null {
+  if (!roleVerbLastChars.has(part.charAt(part.length - 1))) return null;
+  let best: readonly [string, UnitRole] | null = null;
+  for (const entry of roleVerbs) if (part.endsWith(entry[0]) && (best === null || entry[0].length > best[0].length)) best = entry;
+  return best === null ? null : { verb: best[0], role: best[1], index: part.length - best[0].length };
+}
 
 /** A deadline-looking clause part (`6月底完成`, `2023年底前`, `长期坚持`): allowed in a role-verb clause. */
 export const clauseDeadlinePartRe = /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末|内|中)?(?:前|完成|以前)$|^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|持续|持續)(?:实施|實施|推进|推進)?$|^\d{4}年\d{1,2}月\d{1,2}日前?$/;
 
-const listSeparatorRe = /[、，,；;\/]/;
+/** `、，,；;/`: what separates the names of a list. */
+const isListSeparator = (code: number): boolean =>
+  code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x2f;
+
+/** The list's items between separators (a loop: `String.split` with a regex is several times slower). */
+function splitList(list: string): string[] {
+  const items: string[] = [];
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    if (!isListSeparator(list.charCodeAt(i))) continue;
+    items.push(list.slice(start, i));
+    start = i + 1;
+  }
+  items.push(list.slice(start));
+  return items;
+}
 
 function emptyRoles<T>(make: () => T): Record<UnitRole, T> {
   return { lead: make(), responsible: make(), supporting: make() };
 }
 
+/** Last characters of the open endings: a list ending otherwise is closed, with no need to compare. */
+const openListLastChars = new Set(openListEndings.map((ending) => ending.charAt(ending.length - 1)));
+
 function stripOpenEnding(list: string): { list: string; open: boolean } {
+  if (!openListLastChars.has(list.charAt(list.length - 1))) return { list, open: false };
   for (const ending of openListEndings) {
     if (list.endsWith(ending) && list.length > ending.length) return { list: list.slice(0, -ending.length), open: true };
   }
@@ -120,10 +155,13 @@ function splitConjunctions(item: string): string[] {
   return parts;
 }
 
+const governmentSuffixLastChars = new Set(sharedGovernmentSuffixes.map((suffix) => suffix.charAt(suffix.length - 1)));
+
 /** `济南市、青岛市、烟台市政府` → the government of each city. */
 function distributeGovernment(units: string[]): string[] {
   const last = units[units.length - 1];
-  if (last === undefined) return units;
+  // Most lists end in no shared suffix's last character (`府`) and need no search.
+  if (last === undefined || !governmentSuffixLastChars.has(last.charAt(last.length - 1))) return units;
   const suffix = sharedGovernmentSuffixes.find((candidate) => last.endsWith(candidate));
   if (!suffix) return units;
   const place = last.slice(0, -suffix.length);
@@ -139,11 +177,22 @@ function distributeGovernment(units: string[]): string[] {
 }
 
 /** Parses `A、B和C等部门` into names and whether the list is open. */
+/** Separators a list may start with, and those it may end with (a sentence end too); spaces as well. */
+const listLeadingSeparators = new Set([...'，、；：,;:']);
+const listTrailingSeparators = new Set([...'，、；。,;.：']);
+const whitespaceRe = /\s/;
+const isLeadingJunk = (char: string): boolean => listLeadingSeparators.has(char) || whitespaceRe.test(char);
+const isTrailingJunk = (char: string): boolean => listTrailingSeparators.has(char) || whitespaceRe.test(char);
+
 export function parseUnitList(text: string): { units: string[]; open: boolean } {
-  const trimmed = text.replace(/^[\s，、；：,;:]+|[\s，、；。,;.：]+$/g, '');
+  let from = 0;
+  let to = text.length;
+  while (from < to && isLeadingJunk(text.charAt(from))) from++;
+  while (to > from && isTrailingJunk(text.charAt(to - 1))) to--;
+  const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
   const { list, open } = stripOpenEnding(trimmed);
   const units: string[] = [];
-  for (const item of list.split(listSeparatorRe)) {
+  for (const item of splitList(list)) {
     for (const part of splitConjunctions(item.trim())) {
       const name = part.trim();
       if (name.length > 0) units.push(name);
@@ -152,12 +201,10 @@ export function parseUnitList(text: string): { units: string[]; open: boolean } 
   return { units: distributeGovernment(units), open };
 }
 
-function roleOfVerb(verb: string): UnitRole {
-  return (roleVerbs.find(([word]) => word === verb) as readonly [string, UnitRole])[1];
-}
-
 /** A lead marked inside another list: `市发展改革委（牵头）`, `市财政局〔牵头〕`. */
 const leadMarkRe = /[（〔(【\[](?:牵头|牽頭)[）〕)】\]]$/;
+/** The closing brackets `leadMarkRe` ends with: a name ending otherwise is not tried. */
+const leadMarkClosers = new Set(['）', '〕', ')', '】', ']']);
 
 function addUnits(
   target: Record<UnitRole, string[]>,
@@ -168,11 +215,12 @@ function addUnits(
   const parsed = parseUnitList(listText);
   for (const written of parsed.units) {
     // A role given in the list itself wins over the label's: `（责任单位：A牵头，B按职责分工负责）`.
-    const marked = leadMarkRe.exec(written);
-    const verb = marked ? null : roleVerbEndRe.exec(written);
+    const marked = leadMarkClosers.has(written.charAt(written.length - 1)) ? leadMarkRe.exec(written) : null;
+    const verb = marked ? null : roleVerbAtEnd(written);
     const end = marked ? marked.index : verb ? verb.index : written.length;
-    const unit = written.slice(0, end).replace(/等$/, '');
-    const unitRole = marked ? 'lead' : verb ? roleOfVerb(verb[1] as string) : role;
+    const kept = written.slice(0, end);
+    const unit = kept.endsWith('等') ? kept.slice(0, -1) : kept;
+    const unitRole = marked ? 'lead' : verb ? verb.role : role;
     if (unit.length > 0 && !target[unitRole].includes(unit)) target[unitRole].push(unit);
   }
   if (parsed.open) open[role] = true;
@@ -211,9 +259,9 @@ function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | n
   for (const rawPart of content.split(/[，,；;。]/)) {
     const part = rawPart.trim();
     if (part.length === 0 || clauseDeadlinePartRe.test(part)) continue;
-    const verb = roleVerbEndRe.exec(part);
+    const verb = roleVerbAtEnd(part);
     if (!verb) return null;
-    const role = roleOfVerb(verb[1] as string);
+    const role = verb.role;
     const list = part.slice(0, verb.index);
     if (list.length === 0 || list.length > 200) return null;
     addUnits(units, open, role, list);
@@ -239,8 +287,8 @@ export function findUnitClauses(text: string): UnitClause[] {
   const brackets: number[] = [];
   // The regex engine skips to the next bracket far faster than a loop over every character.
   bracketRe.lastIndex = 0;
-  for (let match = bracketRe.exec(text); match; match = bracketRe.exec(text)) {
-    const i = match.index;
+  while (bracketRe.test(text)) {
+    const i = bracketRe.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (code === 0xff08) parens.push(i);
     else if (code === 0xff09 && parens.length > 0) pairs.push([parens.pop() as number, i]);
@@ -252,7 +300,8 @@ export function findUnitClauses(text: string): UnitClause[] {
   let coveredUntil = -1;
   for (const [open, close] of pairs) {
     if (open < coveredUntil || close - open > maxClauseLength) continue;
-    const content = text.slice(open + 1, close).replace(/\n/g, '');
+    const inner = text.slice(open + 1, close);
+    const content = inner.includes('\n') ? inner.replace(/\n/g, '') : inner;
     const labelled = parseLabelled(content);
     const parsed = labelled ?? parseRoleVerbs(content);
     if (!parsed) continue;
@@ -268,8 +317,8 @@ export function findUnitClauses(text: string): UnitClause[] {
   let lineEnd = -1;
   let sentenceEnd = -1;
   lineColonRe.lastIndex = 0;
-  for (let match = lineColonRe.exec(text); match; match = lineColonRe.exec(text)) {
-    const label = knownLabelBefore(text, match.index);
+  while (lineColonRe.test(text)) {
+    const label = knownLabelBefore(text, lineColonRe.lastIndex - 1);
     if (!label || label.role === 'deadline') continue;
     const start = label.start;
     while (next < parenthesised.length && (parenthesised[next] as UnitClause).span.end <= start) next++;
