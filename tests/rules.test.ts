@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { deadlineRules, extractDeadlines } from '../src/extract/deadlines/index.ts';
-import { headingRules } from '../src/segment/headings.ts';
+import { headingRules, matchHeading } from '../src/segment/headings.ts';
 import { issueCodes } from '../src/issue-codes.ts';
 import { readTableHeader, tableExamples } from '../src/segment/table.ts';
 
@@ -21,6 +21,11 @@ describe.each(headingRules.map((rule) => ({ id: rule.id, rule })))('$id', ({ rul
   });
   test.each(rule.examples.notOk.map((example) => [example]))('leaves %s alone', (line) => {
     expect(rule.match(line)).toBeNull();
+  });
+  // matchHeading tries a rule only on lines starting with one of its first characters.
+  test.each(rule.examples.ok.map((example) => [...example]))('matchHeading finds %s by its first character', (line, label) => {
+    if (rule.firstChars !== null) expect(rule.firstChars).toContain(line.charAt(0));
+    expect(matchHeading(line)).toMatchObject({ label });
   });
 });
 

@@ -34,6 +34,8 @@ export interface HeadingMatch {
 export interface HeadingRule {
   readonly id: string;
   readonly kind: HeadingKind;
+  /** Characters a heading of this rule can start with; null when any can (dash titles). */
+  readonly firstChars: string | null;
   /** Runs on the start of a line; returns the heading or null. */
   readonly match: (line: string) => HeadingMatch | null;
   /** Lines this rule must recognise (with the expected label and number) and lines it must not. */
@@ -94,22 +96,29 @@ function numbered(kind: HeadingKind, re: RegExp, parse: (digits: string) => numb
   };
 }
 
+const asciiDigits = '0123456789';
+const matchChineseParen = numbered('chinese-paren', chineseParenRe);
+const matchEnclosedIdeograph = numbered('chinese-paren', enclosedIdeographRe, parseEnclosedNumber);
+
 export const headingRules: readonly HeadingRule[] = [
   {
     id: 'heading/part',
     kind: 'part',
+    firstChars: '第',
     match: numbered('part', partRe),
     examples: { ok: [['第一部分 总体要求', '第一部分 ', 1], ['第三章重点任务', '第三章', 3]], notOk: ['第一条 为了规范', '第351号令'] },
   },
   {
     id: 'heading/chinese-comma',
     kind: 'chinese-comma',
+    firstChars: chineseDigitChars,
     match: numbered('chinese-comma', chineseCommaRe),
     examples: { ok: [['一、优化政务服务', '一、', 1], ['十二、法治保障', '十二、', 12], ['七、人才流动', '七、', 7]], notOk: ['一是加强领导', '一年内完成'] },
   },
   {
     id: 'heading/dash-title',
     kind: 'dash-title',
+    firstChars: null,
     match: (line) => {
       const match = dashTitleRe.exec(line);
       if (!match) return null;
@@ -124,50 +133,69 @@ export const headingRules: readonly HeadingRule[] = [
   {
     id: 'heading/chinese-paren',
     kind: 'chinese-paren',
-    match: (line) => numbered('chinese-paren', chineseParenRe)(line) ?? numbered('chinese-paren', enclosedIdeographRe, parseEnclosedNumber)(line),
+    firstChars: '（㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩',
+    match: (line) => matchChineseParen(line) ?? matchEnclosedIdeograph(line),
     examples: { ok: [['（一）深化改革', '（一）', 1], ['（十一）优化服务', '（十一）', 11], ['㈢加强监管', '㈢', 3]], notOk: ['（单位）编制', '（一号文件）'] },
   },
   {
     id: 'heading/arabic-dot',
     kind: 'arabic-dot',
+    firstChars: asciiDigits,
     match: numbered('arabic-dot', arabicDotRe),
     examples: { ok: [['1.持续深化改革', '1.', 1], ['12.优化服务', '12.', 12]], notOk: ['1.5亿元用于', '2023.3'] },
   },
   {
     id: 'heading/arabic-comma',
     kind: 'arabic-comma',
+    firstChars: asciiDigits,
     match: numbered('arabic-comma', arabicCommaRe),
     examples: { ok: [['3、推进数字化', '3、', 3]], notOk: ['3个工作日内'] },
   },
   {
     id: 'heading/arabic-paren',
     kind: 'arabic-paren',
+    firstChars: '（',
     match: numbered('arabic-paren', arabicParenRe),
     examples: { ok: [['（2）强化应用', '（2）', 2]], notOk: ['（2023年）', '（IPO）'] },
   },
   {
     id: 'heading/circled',
     kind: 'circled',
+    firstChars: '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳',
     match: numbered('circled', circledRe, parseEnclosedNumber),
     examples: { ok: [['①完善机制', '①', 1]], notOk: ['完善①'] },
   },
   {
     id: 'heading/table-row',
     kind: 'table-row',
+    firstChars: asciiDigits,
     match: numbered('table-row', tableRowRe),
     examples: { ok: [['1\t推进企业开办\t县市场监管局', '1\t', 1]], notOk: ['1推进企业开办', '2023\t年'] },
   },
   {
     id: 'heading/arabic-bare',
     kind: 'arabic-bare',
+    firstChars: asciiDigits,
     match: numbered('arabic-bare', arabicBareRe),
     examples: { ok: [['1持续深化“一次办好”改革', '1', 1], ['15全领域推进', '15', 15]], notOk: ['60万个', '9月底前', '2%提供资金', '200项。（牵头单位'] },
   },
 ];
 
+/**
+ * The rules worth trying on a line, by its first character, in table order. Most lines start
+ * with none of the numbering characters and meet only the rules that can start anywhere.
+ */
+const rulesByFirstChar = new Map<string, readonly HeadingRule[]>();
+for (const rule of headingRules) {
+  for (const char of rule.firstChars ?? '') {
+    rulesByFirstChar.set(char, headingRules.filter((candidate) => candidate.firstChars === null || candidate.firstChars.includes(char)));
+  }
+}
+const rulesForAnyStart = headingRules.filter((rule) => rule.firstChars === null);
+
 /** The heading a line starts with, by the first rule that recognises it. */
 export function matchHeading(line: string): HeadingMatch | null {
-  for (const rule of headingRules) {
+  for (const rule of rulesByFirstChar.get(line.charAt(0)) ?? rulesForAnyStart) {
     const match = rule.match(line);
     if (match) return match;
   }

@@ -57,9 +57,24 @@ function candidateRegions(text: string): [number, number][] {
   return regions;
 }
 
-function containsAny(text: string, literals: readonly string[]): boolean {
-  for (const literal of literals) if (text.includes(literal)) return true;
-  return false;
+/**
+ * For each character that ends one of a rule's required literals, the rules (as bits) that may
+ * match where it occurs. One pass over a window then says which rules are worth running: a
+ * rule none of whose literals' last characters is in the window cannot match there (the test
+ * is conservative; the pattern decides).
+ */
+const rulesByLastChar = new Map<number, number>();
+deadlineRules.forEach((rule, order) => {
+  for (const literal of rule.requires) {
+    const code = literal.charCodeAt(literal.length - 1);
+    rulesByLastChar.set(code, (rulesByLastChar.get(code) ?? 0) | (1 << order));
+  }
+});
+
+function possibleRules(text: string, start: number, end: number): number {
+  let rules = 0;
+  for (let i = start; i < end; i++) rules |= rulesByLastChar.get(text.charCodeAt(i)) ?? 0;
+  return rules;
 }
 
 /**
@@ -71,11 +86,13 @@ function containsAny(text: string, literals: readonly string[]): boolean {
 export function extractDeadlines(text: string, referenceYear: number | null): FoundDeadline[] {
   const candidates: Candidate[] = [];
   for (const [regionStart, regionEnd] of candidateRegions(text)) {
+    const rules = possibleRules(text, regionStart, regionEnd);
+    if (rules === 0) continue;
     const sliceStart = Math.max(0, regionStart - lookbehindMargin);
     const slice = text.slice(sliceStart, regionEnd);
     for (let order = 0; order < deadlineRules.length; order++) {
+      if ((rules & (1 << order)) === 0) continue;
       const rule = deadlineRules[order] as (typeof deadlineRules)[number];
-      if (!containsAny(slice, rule.requires)) continue;
       rule.pattern.lastIndex = regionStart - sliceStart;
       for (let match = rule.pattern.exec(slice); match; match = rule.pattern.exec(slice)) {
         if (match[0].length === 0) {
