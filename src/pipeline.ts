@@ -32,10 +32,11 @@ interface MeasureContext {
   readonly id: string;
 }
 
+/** Where the derived span `[start, end)` of `mapped` came from in the raw text. */
 function rawPlace(file: SourceFile, mapped: MappedText, start: number, end: number) {
-  const span = mapped.toRawSpan(start, end);
-  const place = file.placeSpan(span);
-  return { span, line: place.line, column: place.column, offset: place.offset, endLine: place.endLine };
+  const rawStart = mapped.toRaw(start);
+  const rawEnd = end <= start ? rawStart : Math.max(rawStart, mapped.toRaw(end - 1) + 1);
+  return file.lines.placeSpan(rawStart, rawEnd);
 }
 
 /** Cells of a table row after its number cell: `[start, end)` in the row's text. */
@@ -102,7 +103,7 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
         severity: 'warning',
         source: 'extract/deadlines',
         message: `Deadline \`${deadline.text}\` of measure ${id} has no year and the document year is unknown; pass --year`,
-        span: place.span,
+        span: mapped.toRawSpan(deadline.span.start, deadline.span.end),
       });
     } else if (deadline.problem === 'invalid-date') {
       file.report({
@@ -110,7 +111,7 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
         severity: 'warning',
         source: 'extract/deadlines',
         message: `Deadline \`${deadline.text}\` of measure ${id} is not a date in ${deadline.year}`,
-        span: place.span,
+        span: mapped.toRawSpan(deadline.span.start, deadline.span.end),
       });
     }
     return {

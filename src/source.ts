@@ -24,8 +24,13 @@ export class LineIndex {
     return this.#lineStarts.length;
   }
 
-  place(offset: number): Place {
-    const clamped = Math.max(0, Math.min(offset, this.#length));
+  /** `offset` kept inside the text. */
+  clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.#length));
+  }
+
+  /** Index (0-based) of the line holding the clamped offset: a binary search over line starts. */
+  lineIndexOf(clamped: number): number {
     const starts = this.#lineStarts;
     let low = 0;
     let high = starts.length - 1;
@@ -34,7 +39,25 @@ export class LineIndex {
       if ((starts[mid] as number) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low + 1, column: clamped - (starts[low] as number) + 1, offset: clamped };
+    return low;
+  }
+
+  place(offset: number): Place {
+    const clamped = this.clamp(offset);
+    const index = this.lineIndexOf(clamped);
+    return { line: index + 1, column: clamped - (this.#lineStarts[index] as number) + 1, offset: clamped };
+  }
+
+  /** The place of a span's start and the line of its last character, as one object (this runs for every field). */
+  placeSpan(start: number, end: number): Place & { endLine: number } {
+    const clamped = this.clamp(start);
+    const index = this.lineIndexOf(clamped);
+    const last = this.clamp(Math.max(start, end - 1));
+    const starts = this.#lineStarts;
+    // The span's last character is usually on the same line: check that before searching.
+    const sameLine = index + 1 >= starts.length || last < (starts[index + 1] as number);
+    const endIndex = sameLine ? index : this.lineIndexOf(last);
+    return { line: index + 1, column: clamped - (starts[index] as number) + 1, offset: clamped, endLine: endIndex + 1 };
   }
 }
 
@@ -66,8 +89,6 @@ export class SourceFile {
 
   /** The place of a raw span's start and the line of its last character. */
   placeSpan(span: Span): Place & { endLine: number } {
-    const start = this.place(span.start);
-    const endLine = this.place(Math.max(span.start, span.end - 1)).line;
-    return { line: start.line, column: start.column, offset: start.offset, endLine };
+    return this.lines.placeSpan(span.start, span.end);
   }
 }
