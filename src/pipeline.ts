@@ -51,6 +51,8 @@ function tableCells(text: string): { start: number; end: number }[] {
   return cells;
 }
 
+const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'supporting'];
+
 const unitColumns: ReadonlyArray<readonly [TableColumn, UnitRole]> = [['lead', 'lead'], ['responsible', 'responsible'], ['supporting', 'supporting']];
 
 /** Units from a table row's unit columns, as clauses whose span is the cell. */
@@ -85,9 +87,11 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
   const units: Record<UnitRole, string[]> = { lead: [], responsible: [], supporting: [] };
   const open: Record<UnitRole, boolean> = { lead: false, responsible: false, supporting: false };
   const clauses: Clause[] = [];
-  const found = [...(row?.clauses ?? []), ...findUnitClauses(mapped.text)].sort((a, b) => a.span.start - b.span.start);
+  const textClauses = findUnitClauses(mapped.text);
+  // findUnitClauses returns its clauses in text order; a table row's cell clauses join them.
+  const found = row ? [...row.clauses, ...textClauses].sort((a, b) => a.span.start - b.span.start) : textClauses;
   for (const clause of found) {
-    for (const role of ['lead', 'responsible', 'supporting'] as const) {
+    for (const role of unitRoles) {
       for (const unit of clause.units[role]) if (!units[role].includes(unit)) units[role].push(unit);
       if (clause.open[role]) open[role] = true;
     }

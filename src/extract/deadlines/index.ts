@@ -63,17 +63,15 @@ function candidateRegions(text: string): [number, number][] {
  * rule none of whose literals' last characters is in the window cannot match there (the test
  * is conservative; the pattern decides).
  */
-const rulesByLastChar = new Map<number, number>();
+const rulesByLastChar = new Uint32Array(0x10000);
+if (deadlineRules.length > 32) throw new Error('deadline rules: at most 32 fit the bit set of possibleRules');
 deadlineRules.forEach((rule, order) => {
-  for (const literal of rule.requires) {
-    const code = literal.charCodeAt(literal.length - 1);
-    rulesByLastChar.set(code, (rulesByLastChar.get(code) ?? 0) | (1 << order));
-  }
+  for (const literal of rule.requires) rulesByLastChar[literal.charCodeAt(literal.length - 1)] = (rulesByLastChar[literal.charCodeAt(literal.length - 1)] as number) | (1 << order);
 });
 
 function possibleRules(text: string, start: number, end: number): number {
   let rules = 0;
-  for (let i = start; i < end; i++) rules |= rulesByLastChar.get(text.charCodeAt(i)) ?? 0;
+  for (let i = start; i < end; i++) rules |= rulesByLastChar[text.charCodeAt(i)] as number;
   return rules;
 }
 
