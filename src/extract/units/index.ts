@@ -1,3 +1,4 @@
+import { CharClass, whitespaceChars } from '../../char-class.ts';
 import type { Span } from '../../types.ts';
 import {
   deadlineLabels,
@@ -28,19 +29,24 @@ for (const [role, labels] of Object.entries(roleLabels) as [UnitRole, readonly s
 }
 for (const label of deadlineLabels) labelRoles.set(label, 'deadline');
 
-/** Lengths of the known labels, longest first: a label is looked up by the characters before a colon. */
-const knownLabelLengths = [...new Set([...labelRoles.keys()].map((label) => label.length))].sort((a, b) => b - a);
-
-/** Last characters of the known labels: most colons follow none of them, and are rejected at once. */
-const knownLabelEndings = new Set([...labelRoles.keys()].map((label) => label.charCodeAt(label.length - 1)));
+/**
+ * The known labels by their last character, longest first. Most colons follow none of these
+ * characters and are rejected at once; the rest are compared in place, without slicing.
+ */
+const knownLabelsByLastChar = new Map<number, (readonly [label: string, role: UnitRole | 'deadline'])[]>();
+for (const [label, role] of [...labelRoles].sort((a, b) => b[0].length - a[0].length)) {
+  const code = label.charCodeAt(label.length - 1);
+  const labels = knownLabelsByLastChar.get(code) ?? [];
+  labels.push([label, role]);
+  knownLabelsByLastChar.set(code, labels);
+}
+const knownLabelEndings = new CharClass([...labelRoles.keys()].map((label) => label.charAt(label.length - 1)).join(''));
 
 /** The known label that ends right before `colon`, longest first. */
 function knownLabelBefore(text: string, colon: number): { start: number; role: UnitRole | 'deadline' } | null {
   if (colon === 0 || !knownLabelEndings.has(text.charCodeAt(colon - 1))) return null;
-  for (const length of knownLabelLengths) {
-    if (colon < length) continue;
-    const role = labelRoles.get(text.slice(colon - length, colon));
-    if (role) return { start: colon - length, role };
+  for (const [label, role] of knownLabelsByLastChar.get(text.charCodeAt(colon - 1)) ?? []) {
+    if (colon >= label.length && text.startsWith(label, colon - label.length)) return { start: colon - label.length, role };
   }
   return null;
 }
@@ -58,7 +64,7 @@ const colonRe = /[：:]/g;
 /** Colons in a whole measure: a separate object, because parsing a clause inside the scan uses `colonRe`. */
 const lineColonRe = /[：:]/g;
 /** What may stand before a label that is not a known one. */
-const labelSeparators = new Set(['；', ';', '，', ',', '。', '、', ' ', '\n', '\t']);
+const labelSeparators = new CharClass('；;，,。、 \n\t');
 const isHanCode = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
 
 interface Label {
@@ -83,7 +89,7 @@ function findLabels(content: string): Label[] {
     const known = knownLabelBefore(content, colon);
     let start = colon;
     while (start > 0 && colon - start < 8 && isHanCode(content.charCodeAt(start - 1))) start--;
-    const generic = colon - start >= 2 && (start === 0 || labelSeparators.has(content.charAt(start - 1)));
+    const generic = colon - start >= 2 && (start === 0 || labelSeparators.has(content.charCodeAt(start - 1)));
     if (known) labels.push({ role: known.role, start: generic ? Math.min(known.start, start) : known.start, end: colon + 1 });
     else if (generic) labels.push({ role: labelRole(content.slice(start, colon)), start, end: colon + 1 });
   }
@@ -91,7 +97,7 @@ function findLabels(content: string): Label[] {
 }
 
 /** Last characters of the role verbs: a part ending otherwise has none, and needs no search. */
-const roleVerbLastChars = new Set(roleVerbs.map(([verb]) => verb.charAt(verb.length - 1)));
+const roleVerbLastChars = new CharClass(roleVerbs.map(([verb]) => verb.charAt(verb.length - 1)).join(''));
 
 /**
  * The role verb at the end of a clause part (`省财政厅牵头`, `B等按职责分工负责`), the longest
@@ -99,7 +105,7 @@ const roleVerbLastChars = new Set(roleVerbs.map(([verb]) => verb.charAt(verb.len
  * alternation would be tried from every start position of the part.
  */
 function roleVerbAtEnd(part: string): { verb: string; role: UnitRole; index: number } | null {
-  if (!roleVerbLastChars.has(part.charAt(part.length - 1))) return null;
+  if (!roleVerbLastChars.has(part.charCodeAt(part.length - 1))) return null;
   let best: readonly [string, UnitRole] | null = null;
   for (const entry of roleVerbs) if (part.endsWith(entry[0]) && (best === null || entry[0].length > best[0].length)) best = entry;
   return best === null ? null : { verb: best[0], role: best[1], index: part.length - best[0].length };
@@ -130,23 +136,25 @@ function emptyRoles<T>(make: () => T): Record<UnitRole, T> {
 }
 
 /** Last characters of the open endings: a list ending otherwise is closed, with no need to compare. */
-const openListLastChars = new Set(openListEndings.map((ending) => ending.charAt(ending.length - 1)));
+const openListLastChars = new CharClass(openListEndings.map((ending) => ending.charAt(ending.length - 1)).join(''));
 
 function stripOpenEnding(list: string): { list: string; open: boolean } {
-  if (!openListLastChars.has(list.charAt(list.length - 1))) return { list, open: false };
+  if (!openListLastChars.has(list.charCodeAt(list.length - 1))) return { list, open: false };
   for (const ending of openListEndings) {
     if (list.endsWith(ending) && list.length > ending.length) return { list: list.slice(0, -ending.length), open: true };
   }
   return { list, open: false };
 }
 
+const conjunctions = new CharClass('和及与與');
+const unitNameEndingChars = new CharClass(unitNameEndings);
+
 /** Splits at `和`/`及`/`与` only where the left side is a whole unit name (`省发展改革委和省财政厅`), not inside one (`省工业和信息化厅`). */
 function splitConjunctions(item: string): string[] {
   const parts: string[] = [];
   let start = 0;
   for (let i = 1; i < item.length - 1; i++) {
-    const char = item.charAt(i);
-    if ((char === '和' || char === '及' || char === '与' || char === '與') && unitNameEndings.includes(item.charAt(i - 1)) && i - start >= 2) {
+    if (conjunctions.has(item.charCodeAt(i)) && unitNameEndingChars.has(item.charCodeAt(i - 1)) && i - start >= 2) {
       parts.push(item.slice(start, i));
       start = i + 1;
     }
@@ -155,13 +163,13 @@ function splitConjunctions(item: string): string[] {
   return parts;
 }
 
-const governmentSuffixLastChars = new Set(sharedGovernmentSuffixes.map((suffix) => suffix.charAt(suffix.length - 1)));
+const governmentSuffixLastChars = new CharClass(sharedGovernmentSuffixes.map((suffix) => suffix.charAt(suffix.length - 1)).join(''));
 
 /** `济南市、青岛市、烟台市政府` → the government of each city. */
 function distributeGovernment(units: string[]): string[] {
   const last = units[units.length - 1];
   // Most lists end in no shared suffix's last character (`府`) and need no search.
-  if (last === undefined || !governmentSuffixLastChars.has(last.charAt(last.length - 1))) return units;
+  if (last === undefined || !governmentSuffixLastChars.has(last.charCodeAt(last.length - 1))) return units;
   const suffix = sharedGovernmentSuffixes.find((candidate) => last.endsWith(candidate));
   if (!suffix) return units;
   const place = last.slice(0, -suffix.length);
@@ -176,19 +184,16 @@ function distributeGovernment(units: string[]): string[] {
   return result;
 }
 
-/** Parses `A、B和C等部门` into names and whether the list is open. */
-/** Separators a list may start with, and those it may end with (a sentence end too); spaces as well. */
-const listLeadingSeparators = new Set([...'，、；：,;:']);
-const listTrailingSeparators = new Set([...'，、；。,;.：']);
-const whitespaceRe = /\s/;
-const isLeadingJunk = (char: string): boolean => listLeadingSeparators.has(char) || whitespaceRe.test(char);
-const isTrailingJunk = (char: string): boolean => listTrailingSeparators.has(char) || whitespaceRe.test(char);
+/** What a list may start with (separators, spaces) and end with (a sentence end too): trimmed off. */
+const listLeadingJunk = new CharClass('，、；：,;:', whitespaceChars);
+const listTrailingJunk = new CharClass('，、；。,;.：', whitespaceChars);
 
+/** Parses `A、B和C等部门` into names and whether the list is open. */
 export function parseUnitList(text: string): { units: string[]; open: boolean } {
   let from = 0;
   let to = text.length;
-  while (from < to && isLeadingJunk(text.charAt(from))) from++;
-  while (to > from && isTrailingJunk(text.charAt(to - 1))) to--;
+  while (from < to && listLeadingJunk.has(text.charCodeAt(from))) from++;
+  while (to > from && listTrailingJunk.has(text.charCodeAt(to - 1))) to--;
   const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
   const { list, open } = stripOpenEnding(trimmed);
   const units: string[] = [];
@@ -204,7 +209,7 @@ export function parseUnitList(text: string): { units: string[]; open: boolean } 
 /** A lead marked inside another list: `市发展改革委（牵头）`, `市财政局〔牵头〕`. */
 const leadMarkRe = /[（〔(【\[](?:牵头|牽頭)[）〕)】\]]$/;
 /** The closing brackets `leadMarkRe` ends with: a name ending otherwise is not tried. */
-const leadMarkClosers = new Set(['）', '〕', ')', '】', ']']);
+const leadMarkClosers = new CharClass('）〕)】]');
 
 function addUnits(
   target: Record<UnitRole, string[]>,
@@ -215,7 +220,7 @@ function addUnits(
   const parsed = parseUnitList(listText);
   for (const written of parsed.units) {
     // A role given in the list itself wins over the label's: `（责任单位：A牵头，B按职责分工负责）`.
-    const marked = leadMarkClosers.has(written.charAt(written.length - 1)) ? leadMarkRe.exec(written) : null;
+    const marked = leadMarkClosers.has(written.charCodeAt(written.length - 1)) ? leadMarkRe.exec(written) : null;
     const verb = marked ? null : roleVerbAtEnd(written);
     const end = marked ? marked.index : verb ? verb.index : written.length;
     const kept = written.slice(0, end);
