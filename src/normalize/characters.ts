@@ -1,3 +1,5 @@
+import { CharClass } from '../char-class.ts';
+
 /**
  * Character-level normalisation. Every rule here maps one UTF-16 unit to one unit, so the
  * result has the same length as the input and offsets need no map.
@@ -9,10 +11,11 @@
  * unit: the scan is one array read per character, with no match objects (this loop sees every
  * character of every document).
  */
-const needsLook = new Uint8Array(0x10000);
-for (let code = 0x00; code <= 0x1f; code++) if (code !== 0x09 && code !== 0x0a && code !== 0x0d) needsLook[code] = 1;
-for (let code = 0xff01; code <= 0xff5e; code++) needsLook[code] = 1;
-for (const char of '\u00A0\u200B\u3000\uFEFF\uFF61«»(),:;.?!') needsLook[char.charCodeAt(0)] = 1;
+const needsLook = new CharClass(
+  String.fromCharCode(...Array.from({ length: 0x20 }, (_, code) => code).filter((code) => code !== 0x09 && code !== 0x0a && code !== 0x0d)),
+  String.fromCharCode(...Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => 0xff01 + i)),
+  '\u00A0\u200B\u3000\uFEFF\uFF61«»(),:;.?!',
+);
 
 /** True for characters of Chinese text: ideographs, CJK punctuation, full-width forms, curly quotes. */
 export function isCjkContext(code: number): boolean {
@@ -179,7 +182,7 @@ export function mapCharacters(text: string): string {
   const length = text.length;
   for (let offset = 0; offset < length; offset++) {
     const code = text.charCodeAt(offset);
-    if (needsLook[code] === 0) continue;
+    if (!needsLook.has(code)) continue;
     const mapped = canonical(code, offset, neighbours);
     neighbours.remember(offset, neighbours.previous(offset));
     if (mapped === code) continue;

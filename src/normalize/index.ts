@@ -1,3 +1,4 @@
+import { CharClass } from '../char-class.ts';
 import { MappedText, MappedTextBuilder } from '../text-map.ts';
 import { isPageNumberLine, mayBeRunningHeader, tableOfContentsRe } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
@@ -196,7 +197,7 @@ function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth
   if (lines.length < 4) return false;
   let wrapped = 0;
   for (const line of lines) {
-    if (line.end - line.start >= wrapWidth * 0.85 && !terminators.has(text.charAt(line.end - 1)) && !text.slice(line.start, line.end).includes('\t')) wrapped++;
+    if (line.end - line.start >= wrapWidth * 0.85 && !terminators.has(text.charCodeAt(line.end - 1)) && !hasTab(text, line.start, line.end)) wrapped++;
   }
   return wrapped >= lines.length * 0.3;
 }
@@ -205,10 +206,15 @@ function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth
 export const labelLineRe = new RegExp(`^(?:${[...Object.values(roleLabels).flat(), ...deadlineLabels].sort((a, b) => b.length - a.length).join('|')})[：:]`);
 
 /** Sentence and clause ends: a line ending in one of them may end a paragraph. */
-export const terminators = new Set(['。', '；', '！', '？', '）', '：', '”', '」', '…', '.', ';', '!', '?', ':']);
+export const terminators = new CharClass('。；！？）：”」….;!?:');
 
 export function endsWithTerminator(text: string): boolean {
-  return terminators.has(text.charAt(text.length - 1));
+  return terminators.has(text.charCodeAt(text.length - 1));
+}
+
+function hasTab(text: string, start: number, end: number): boolean {
+  const tab = text.indexOf('\t', start);
+  return tab >= 0 && tab < end;
 }
 
 const isLatinLetter = (char: string): boolean => /^[A-Za-z]$/.test(char);

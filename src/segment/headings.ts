@@ -1,3 +1,4 @@
+import { CharClass } from '../char-class.ts';
 import { chineseDigitChars, parseEnclosedNumber, parseNumber } from '../numerals.ts';
 
 /**
@@ -48,7 +49,7 @@ export interface HeadingRule {
 /** Characters that, right after a number, make it a quantity or a date, not a list number: `60万个`, `9月底前`, `2%`. */
 export const quantityChars = '年月日号%％万亿千百个项家条场人元届倍次天时分秒位名台所座户辆期批类种件份余多左余岁周度米吨亩公里平方立兆';
 
-const quantityCharSet = new Set(quantityChars);
+const quantityCharSet = new CharClass(quantityChars);
 
 /** `第一部分`, `第二章`, `第3部分`: a top-level part. Leaves out `第一条` (articles of a regulation). */
 export const partRe = new RegExp(`^第([${chineseDigitChars}]{1,4}|\\d{1,3})(部分|章|篇)[ 、：:]?`);
@@ -91,7 +92,7 @@ function numbered(kind: HeadingKind, re: RegExp, parse: (digits: string) => numb
     if (number === null || number === 0) return null;
     const label = match[0];
     // Only a bare number can be a quantity (`60万个`); after a delimiter (`七、人才流动`) it is a label.
-    if (kind === 'arabic-bare' && quantityCharSet.has(line.charAt(label.length))) return null;
+    if (kind === 'arabic-bare' && quantityCharSet.has(line.charCodeAt(label.length))) return null;
     return { kind, label, number, contentStart: label.length };
   };
 }
