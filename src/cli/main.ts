@@ -377,7 +377,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
     .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (default: prefix them with \')')
     .option('--stdin-ndjson', 'read documents as NDJSON records {"path", "text"} from stdin (for Hadoop Streaming, Spark pipe, GNU parallel)')
-    .option('-j, --jobs <n>', 'worker threads for a batch of files (default: the number of CPUs; batches under 4 files use one)')
+    .option('-j, --jobs <n>', 'threads for a batch of files, the main one included (default: the number of CPUs; batches under 4 files use one)')
     .option('--strict', 'exit 1 when any warning is raised')
     .option('-q, --quiet', 'do not print warnings (input errors are still printed)')
     .option('--no-color', 'no colour in diagnostics (also: NO_COLOR=1)')
