@@ -7,13 +7,16 @@
  *   generated corpus of 50 MB, beside a bare `text.normalize('NFKC')` as a floor reference;
  * - scaling: milliseconds per MB at 1, 10 and 50 MB of the corpus;
  * - batch: folders of 200 and 2,000 generated documents to NDJSON, whole process, with one
- *   thread and with --jobs, wall time, time to first output byte and peak memory.
+ *   thread and with --jobs, wall time, time to first output byte and peak memory;
+ * - the machine's own parallel ceiling: extract() alone on the same documents in 1 and in N
+ *   threads at once, no I/O: no --jobs speed-up can exceed it.
  *
  * Figures print as they come; nothing is asserted (the test suite holds no timings).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { generateCorpus, generateDocument } from './genre.ts';
 
@@ -55,6 +58,31 @@ function throughput(texts: readonly string[], fn: (text: string) => unknown, rou
 }
 
 /** Runs the CLI on a folder; wall time, time to the first output byte and peak memory (RSS, from GNU time when present). */
+/** Wall time of `threads` worker threads each running extract() over `texts` once (after a warm-up pass). */
+async function extractInThreads(texts: readonly string[], threads: number): Promise<number> {
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    import(workerData.library).then(({ extract }) => {
+      for (const text of workerData.texts) extract(text);
+      parentPort.postMessage('ready');
+      parentPort.once('message', () => {
+        for (const text of workerData.texts) extract(text);
+        parentPort.postMessage('done');
+      });
+    });`;
+  const library = join(root, 'dist', 'index.js');
+  const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { library, texts } }));
+  const once = (worker: Worker) => new Promise<void>((resolve, reject) => { worker.once('message', () => resolve()); worker.once('error', reject); });
+  await Promise.all(workers.map(once));
+  const start = performance.now();
+  const done = Promise.all(workers.map(once));
+  for (const worker of workers) worker.postMessage('go');
+  await done;
+  const wall = performance.now() - start;
+  await Promise.all(workers.map((worker) => worker.terminate()));
+  return wall;
+}
+
 async function batch(folder: string, jobs: number): Promise<{ wall: number; firstByte: number; peakMb: number | null; bytes: number }> {
   const gnuTime = existsSync('/usr/bin/time');
   const command = gnuTime ? '/usr/bin/time' : process.execPath;
@@ -129,13 +157,27 @@ try {
   console.log('\nBatch to NDJSON (whole process)');
   const threads = availableParallelism();
   for (const count of [200, 2000]) {
+    let oneThread = 0;
     for (const jobs of [1, threads]) {
       const result = await batch(join(folder, String(count)), jobs);
       const peak = result.peakMb === null ? 'n/a' : `${fixed(result.peakMb, 0)} MB`;
-      console.log(`  ${String(count).padStart(4)} docs, --jobs ${jobs}   wall ${fixed(result.wall / 1000, 2)} s   first byte ${fixed(result.firstByte, 0)} ms   peak RSS ${peak}   output ${fixed(result.bytes / MB, 0)} MB`);
+      if (jobs === 1) oneThread = result.wall;
+      const speedUp = jobs === 1 ? '' : `   speed-up ${fixed(oneThread / result.wall, 2)}x`;
+      console.log(`  ${String(count).padStart(4)} docs, --jobs ${jobs}   wall ${fixed(result.wall / 1000, 2)} s   first byte ${fixed(result.firstByte, 0)} ms   peak RSS ${peak}   output ${fixed(result.bytes / MB, 0)} MB${speedUp}`);
     }
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });
+}
+
+// What the machine allows: the same extraction work in one thread, then in one thread per CPU
+// at once. Two busy threads on a VM's two vCPUs may share one physical core's resources.
+{
+  const threads = availableParallelism();
+  const texts = corpus.slice(0, 1500);
+  const single = Math.min(await extractInThreads(texts, 1), await extractInThreads(texts, 1));
+  const parallel = Math.min(await extractInThreads(texts, threads), await extractInThreads(texts, threads));
+  console.log(`\nParallel ceiling of this machine (extract() alone, ${texts.length} docs per thread, no I/O)`);
+  console.log(`  1 thread ${fixed(single, 0)} ms · ${threads} threads at once ${fixed(parallel, 0)} ms · speed-up ${fixed((threads * single) / parallel, 2)}x of ${threads}x`);
 }
 console.log(`\nBenchmark took ${fixed((performance.now() - started) / 1000, 0)} s.`);

@@ -9,7 +9,7 @@ import type { Input } from './inputs.ts';
 import type { Io } from './io.ts';
 import { packageRoot } from './package-root.ts';
 import { runTask, type TaskOptions, type TaskResult } from './task.ts';
-import type { WorkerResult } from './worker.ts';
+import type { WorkerMessage, WorkerResult } from './worker.ts';
 
 export interface ParallelSettings {
   readonly threads: number;
@@ -79,8 +79,14 @@ export async function processInWorkers(
   };
   const idle: Worker[] = [];
   for (const worker of workers) {
-    worker.on('message', (result: WorkerResult) => {
-      finished.set(result.index, result);
+    worker.on('message', (message: WorkerMessage) => {
+      if ('ready' in message) {
+        // A few tasks queued per worker, so that it never waits for a round trip to the main thread.
+        // Until a worker is ready (its code loaded), the main thread takes the first documents.
+        for (let i = 0; i < tasksInFlightPerWorker; i++) dispatch(worker);
+        return;
+      }
+      finished.set(message.index, message);
       dispatch(worker);
       wake?.();
     });
@@ -88,8 +94,6 @@ export async function processInWorkers(
       crash = error;
       wake?.();
     });
-    // A few tasks queued per worker, so that it never waits for a round trip to the main thread.
-    for (let i = 0; i < tasksInFlightPerWorker; i++) dispatch(worker);
   }
 
   try {

@@ -4,12 +4,15 @@ import { runTask, type Task, type TaskOptions, type TaskResult } from './task.ts
 
 /** What a worker answers: the document as UTF-8 bytes, transferred rather than copied. */
 export type WorkerResult = TaskResult<Uint8Array>;
+/** A worker says `ready` once its code is loaded, then answers each task. */
+export type WorkerMessage = { readonly ready: true } | WorkerResult;
 
 // A worker thread of `--jobs`: renders one document at a time. Rendering here (not in the main
 // thread) is what makes the work parallel; the main thread writes the chunks in input order.
 const options = workerData as TaskOptions;
 const emitter = await loadEmitter(options.format, options.emitOptions);
 const port = parentPort;
+port?.postMessage({ ready: true } satisfies WorkerMessage);
 
 port?.on('message', async (task: Task) => {
   const rendered = await runTask(task, options, emitter);
