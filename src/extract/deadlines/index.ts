@@ -58,20 +58,34 @@ function candidateRegions(text: string): [number, number][] {
 }
 
 /**
- * For each character that ends one of a rule's required literals, the rules (as bits) that may
- * match where it occurs. One pass over a window then says which rules are worth running: a
- * rule none of whose literals' last characters is in the window cannot match there (the test
- * is conservative; the pattern decides).
+ * The required literals by their last character, with the rule (as a bit) each belongs to.
+ * One pass over a window then says which rules are worth running: a rule is tried only where
+ * one of its literals occurs (what a search for each literal would say, without the searches).
  */
-const rulesByLastChar = new Uint32Array(0x10000);
+const literalsByLastChar = new Map<number, { literal: string; bit: number }[]>();
+const endsSomeLiteral = new Uint8Array(0x10000);
 if (deadlineRules.length > 32) throw new Error('deadline rules: at most 32 fit the bit set of possibleRules');
 deadlineRules.forEach((rule, order) => {
-  for (const literal of rule.requires) rulesByLastChar[literal.charCodeAt(literal.length - 1)] = (rulesByLastChar[literal.charCodeAt(literal.length - 1)] as number) | (1 << order);
+  for (const literal of rule.requires) {
+    const code = literal.charCodeAt(literal.length - 1);
+    const entries = literalsByLastChar.get(code) ?? [];
+    entries.push({ literal, bit: 1 << order });
+    literalsByLastChar.set(code, entries);
+    endsSomeLiteral[code] = 1;
+  }
 });
 
+/** The rules (bits of their order) one of whose required literals lies inside `[start, end)`. */
 function possibleRules(text: string, start: number, end: number): number {
   let rules = 0;
-  for (let i = start; i < end; i++) rules |= rulesByLastChar[text.charCodeAt(i)] as number;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (endsSomeLiteral[code] === 0) continue;
+    for (const { literal, bit } of literalsByLastChar.get(code) as { literal: string; bit: number }[]) {
+      const literalStart = i + 1 - literal.length;
+      if (literalStart >= start && text.startsWith(literal, literalStart)) rules |= bit;
+    }
+  }
   return rules;
 }
 
