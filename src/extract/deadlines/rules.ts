@@ -42,6 +42,13 @@ const yearPart = '(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4
 const monthPart = '(?<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月';
 /** A day, 1–31, Arabic or Chinese. */
 const dayPart = '(?<day>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日';
+/**
+ * What a phrase that starts with a year or a month can start with: a digit, a Chinese digit or a
+ * relative year word. As a lookahead at the front of a pattern it changes no match, but lets the
+ * regex engine skip every other start position at once.
+ */
+const startsNumbered = '(?=[\\d〇○零一二三四五六七八九十今本明次])';
+
 /** Not glued to a preceding number: `12月` must not be read as `2月`. */
 const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
 
@@ -71,7 +78,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
      * `6月底前`, `2023年10月底前完成`, `6月底完成`, `十二月末`, `6月内`, `6月完成`: by the month's end.
      * Leaves out `6月` alone (a month in running text) and `6月前` (before June or by June: ambiguous).
      */
-    pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?(?:[底末](?:前|以前|之前)?(?:完成)?|内(?:完成)?|完成)`, 'g'),
+    pattern: new RegExp(`${startsNumbered}(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?(?:[底末](?:前|以前|之前)?(?:完成)?|内(?:完成)?|完成)`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
@@ -139,7 +146,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
     requires: ['年底', '年末'],
     kind: 'year-end',
     /** `年底前`, `2023年底前`, `年末`. */
-    pattern: new RegExp(`(?:${yearPart}|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
+    pattern: new RegExp(`(?=[\\d〇○零一二三四五六七八九今本明次年])(?:${yearPart}|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
     examples: {
       ok: [
