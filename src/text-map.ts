@@ -126,10 +126,10 @@ export class MappedTextBuilder {
     return this;
   }
 
-  /** The last character appended, or '' when empty. */
-  lastChar(): string {
+  /** The code of the last character appended; NaN when empty. */
+  lastCharCode(): number {
     const last = this.#parts[this.#parts.length - 1];
-    return last === undefined ? '' : last.charAt(last.length - 1);
+    return last === undefined ? Number.NaN : last.charCodeAt(last.length - 1);
   }
 
   /** The finished text. The builder hands its arrays over: append nothing after this. */

@@ -217,22 +217,30 @@ function hasTab(text: string, start: number, end: number): boolean {
   return tab >= 0 && tab < end;
 }
 
-const isLatinLetter = (char: string): boolean => /^[A-Za-z]$/.test(char);
+const isLatinLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+/** `，` and `、`: a line ending in one continues on the next. */
+const continuingCommas = new CharClass('，、');
 
 /**
  * Whether the break after `line` ends a paragraph. In text with one paragraph per line, every
  * break does. In hard-wrapped text a line wrapped, unless it is short and stops without
  * punctuation: then it is a heading of its own.
  */
-function breaksParagraph(line: string, wrapWidth: number, hardWrapped: boolean): boolean {
+function breaksParagraph(text: string, line: NormalizedLine, wrapWidth: number, hardWrapped: boolean): boolean {
   if (!hardWrapped) return true;
-  return line.length < wrapWidth * 0.6 && !endsWithTerminator(line) && !/[，、]$/.test(line);
+  const last = text.charCodeAt(line.end - 1);
+  return line.end - line.start < wrapWidth * 0.6 && !terminators.has(last) && !continuingCommas.has(last);
 }
 
-function countOf(text: string, char: string): number {
-  let count = 0;
-  for (let i = text.indexOf(char); i >= 0; i = text.indexOf(char, i + 1)) count++;
-  return count;
+/** Opening minus closing full-width parentheses in `text` between `start` and `end`. */
+function parenthesisBalance(text: string, start: number, end: number): number {
+  let balance = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff08) balance++;
+    else if (code === 0xff09) balance--;
+  }
+  return balance;
 }
 
 /**
@@ -253,11 +261,9 @@ export function joinLines(normalized: NormalizedText, first: number, last: numbe
     const start = index === first && startOffset !== undefined ? startOffset : line.start;
     if (index > first) {
       const previous = lines[index - 1] as NormalizedLine;
-      const previousText = text.text.slice(previous.start, previous.end);
-      openParentheses = Math.max(0, openParentheses + countOf(previousText, '（') - countOf(previousText, '）'));
-      const nextChar = text.text.charAt(line.start);
-      if (isLatinLetter(builder.lastChar()) && isLatinLetter(nextChar)) builder.insert(' ', text.toRaw(line.start));
-      else if (breaksParagraph(previousText, wrapWidth, hardWrapped) || (openParentheses === 0 && labelLineRe.test(text.text.slice(line.start, line.start + 8)))) {
+      openParentheses = Math.max(0, openParentheses + parenthesisBalance(text.text, previous.start, previous.end));
+      if (isLatinLetter(builder.lastCharCode()) && isLatinLetter(text.text.charCodeAt(line.start))) builder.insert(' ', text.toRaw(line.start));
+      else if (breaksParagraph(text.text, previous, wrapWidth, hardWrapped) || (openParentheses === 0 && labelLineRe.test(text.text.slice(line.start, line.start + 8)))) {
         builder.insert('\n', text.toRaw(line.start));
       }
     }
