@@ -118,6 +118,25 @@ const startup = [
 console.log('\nStart-up (whole process, median of 11)');
 console.log(`  node -e 0        ${fixed(nodeBaseline, 0).padStart(5)} ms   1.00x`);
 for (const [name, ms] of startup) console.log(`  ${name.padEnd(16)} ${fixed(ms, 0).padStart(5)} ms   ${fixed(ms / nodeBaseline, 2)}x`);
+// Where a cold run's time goes: importing the library, then the first extract() and validation
+// of the seed, in a fresh process each time (the JIT has seen none of it yet).
+{
+  const probe = `
+    const { readFileSync } = require('node:fs');
+    const text = readFileSync(${JSON.stringify(seedPath)}, 'utf8');
+    const t0 = performance.now();
+    import(${JSON.stringify(join(root, 'dist', 'index.js'))}).then(({ extract, validateDocument }) => {
+      const t1 = performance.now();
+      const doc = extract(text);
+      const t2 = performance.now();
+      validateDocument(doc);
+      const t3 = performance.now();
+      console.log(JSON.stringify([t1 - t0, t2 - t1, t3 - t2]));
+    });`;
+  const runs = Array.from({ length: 7 }, () => JSON.parse(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stdout) as number[]);
+  const part = (index: number) => median(runs.map((run) => run[index] as number));
+  console.log(`  inside a cold process: import the whole library ${fixed(part(0), 0)} ms · first extract() of the seed ${fixed(part(1), 0)} ms · first validation ${fixed(part(2), 0)} ms`);
+}
 
 // Throughput.
 const seed = readFileSync(seedPath, 'utf8');

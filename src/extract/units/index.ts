@@ -118,18 +118,6 @@ export const clauseDeadlinePartRe = /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末
 const isListSeparator = (code: number): boolean =>
   code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x2f;
 
-/** The list's items between separators (a loop: `String.split` with a regex is several times slower). */
-function splitList(list: string): string[] {
-  const items: string[] = [];
-  let start = 0;
-  for (let i = 0; i < list.length; i++) {
-    if (!isListSeparator(list.charCodeAt(i))) continue;
-    items.push(list.slice(start, i));
-    start = i + 1;
-  }
-  items.push(list.slice(start));
-  return items;
-}
 
 function emptyRoles<T>(make: () => T): Record<UnitRole, T> {
   return { lead: make(), responsible: make(), supporting: make() };
@@ -149,18 +137,43 @@ function stripOpenEnding(list: string): { list: string; open: boolean } {
 const conjunctions = new CharClass('和及与與');
 const unitNameEndingChars = new CharClass(unitNameEndings);
 
-/** Splits at `和`/`及`/`与` only where the left side is a whole unit name (`省发展改革委和省财政厅`), not inside one (`省工业和信息化厅`). */
-function splitConjunctions(item: string): string[] {
-  const parts: string[] = [];
-  let start = 0;
-  for (let i = 1; i < item.length - 1; i++) {
-    if (conjunctions.has(item.charCodeAt(i)) && unitNameEndingChars.has(item.charCodeAt(i - 1)) && i - start >= 2) {
-      parts.push(item.slice(start, i));
-      start = i + 1;
+const whitespace = new CharClass(whitespaceChars);
+
+/** Appends `list[start, end)` without surrounding whitespace, unless nothing is left. */
+function pushName(names: string[], list: string, start: number, end: number): void {
+  let from = start;
+  let to = end;
+  while (from < to && whitespace.has(list.charCodeAt(from))) from++;
+  while (to > from && whitespace.has(list.charCodeAt(to - 1))) to--;
+  if (to > from) names.push(list.slice(from, to));
+}
+
+/**
+ * The names of a list, in one pass without intermediate arrays: items between separators
+ * (`、，,；;/`), each split again at `和`/`及`/`与` only where the left side is a whole unit name
+ * (`省发展改革委和省财政厅`), not inside one (`省工业和信息化厅`).
+ */
+function unitNames(list: string): string[] {
+  const names: string[] = [];
+  let itemStart = 0;
+  for (let end = 0; end <= list.length; end++) {
+    if (end < list.length && !isListSeparator(list.charCodeAt(end))) continue;
+    // The item without surrounding whitespace: a conjunction counts only inside it.
+    let from = itemStart;
+    let to = end;
+    while (from < to && whitespace.has(list.charCodeAt(from))) from++;
+    while (to > from && whitespace.has(list.charCodeAt(to - 1))) to--;
+    let start = from;
+    for (let i = from + 1; i < to - 1; i++) {
+      if (conjunctions.has(list.charCodeAt(i)) && unitNameEndingChars.has(list.charCodeAt(i - 1)) && i - start >= 2) {
+        pushName(names, list, start, i);
+        start = i + 1;
+      }
     }
+    pushName(names, list, start, to);
+    itemStart = end + 1;
   }
-  parts.push(item.slice(start));
-  return parts;
+  return names;
 }
 
 const governmentSuffixLastChars = new CharClass(sharedGovernmentSuffixes.map((suffix) => suffix.charAt(suffix.length - 1)).join(''));
@@ -196,14 +209,7 @@ export function parseUnitList(text: string): { units: string[]; open: boolean } 
   while (to > from && listTrailingJunk.has(text.charCodeAt(to - 1))) to--;
   const trimmed = from === 0 && to === text.length ? text : text.slice(from, to);
   const { list, open } = stripOpenEnding(trimmed);
-  const units: string[] = [];
-  for (const item of splitList(list)) {
-    for (const part of splitConjunctions(item.trim())) {
-      const name = part.trim();
-      if (name.length > 0) units.push(name);
-    }
-  }
-  return { units: distributeGovernment(units), open };
+  return { units: distributeGovernment(unitNames(list)), open };
 }
 
 /** A lead marked inside another list: `市发展改革委（牵头）`, `市财政局〔牵头〕`. */
