@@ -212,9 +212,10 @@ export function endsWithTerminator(text: string): boolean {
   return terminators.has(text.charCodeAt(text.length - 1));
 }
 
+/** Whether `text` has a tab between `start` and `end` (a bounded loop: indexOf would search on to the end of the text). */
 function hasTab(text: string, start: number, end: number): boolean {
-  const tab = text.indexOf('\t', start);
-  return tab >= 0 && tab < end;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x09) return true;
+  return false;
 }
 
 const isLatinLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
