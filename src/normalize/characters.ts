@@ -174,23 +174,38 @@ function canonical(code: number, offset: number, neighbours: Neighbours): number
   }
 }
 
-/** Maps full-width digits, letters and symbols to ASCII and punctuation to its canonical form; keeps length. */
+/**
+ * Maps full-width digits, letters and symbols to ASCII and punctuation to its canonical form; keeps length.
+ * From the first change on, every unit is written to a buffer that becomes the result in one
+ * decode: PDF text changes about one character in ten, too many for slices and joins.
+ */
 export function mapCharacters(text: string): string {
   const neighbours = new Neighbours(text);
-  const parts: string[] = [];
-  let copied = 0;
   const length = text.length;
+  let out: Uint16Array | null = null;
   for (let offset = 0; offset < length; offset++) {
     const code = text.charCodeAt(offset);
-    if (!needsLook.has(code)) continue;
+    if (!needsLook.has(code)) {
+      if (out !== null) out[offset] = code;
+      continue;
+    }
     const mapped = canonical(code, offset, neighbours);
     neighbours.remember(offset, neighbours.previous(offset));
-    if (mapped === code) continue;
-    if (offset > copied) parts.push(text.slice(copied, offset));
-    parts.push(String.fromCharCode(mapped));
-    copied = offset + 1;
+    if (out === null) {
+      if (mapped === code) continue;
+      out = new Uint16Array(length);
+      for (let i = 0; i < offset; i++) out[i] = text.charCodeAt(i);
+    }
+    out[offset] = mapped;
   }
-  if (copied === 0) return text;
-  parts.push(text.slice(copied));
-  return parts.join('');
+  return out === null ? text : decodeUnits(out);
+}
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** The string of these UTF-16 units. Buffer's UTF-16LE decoding keeps lone surrogates (TextDecoder would replace them). */
+function decodeUnits(units: Uint16Array): string {
+  const bytes = Buffer.from(units.buffer, units.byteOffset, units.byteLength);
+  if (!littleEndian) bytes.swap16();
+  return bytes.toString('utf16le');
 }
