@@ -51,7 +51,10 @@ function tableCells(text: string): { start: number; end: number }[] {
   return cells;
 }
 
-const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'supporting'];
+/** Appends the names not yet in `target`, keeping the order written. */
+function mergeUnits(target: string[], names: readonly string[]): void {
+  for (const name of names) if (!target.includes(name)) target.push(name);
+}
 
 const unitColumns: ReadonlyArray<readonly [TableColumn, UnitRole]> = [['lead', 'lead'], ['responsible', 'responsible'], ['supporting', 'supporting']];
 
@@ -91,10 +94,13 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
   // findUnitClauses returns its clauses in text order; a table row's cell clauses join them.
   const found = row ? [...row.clauses, ...textClauses].sort((a, b) => a.span.start - b.span.start) : textClauses;
   for (const clause of found) {
-    for (const role of unitRoles) {
-      for (const unit of clause.units[role]) if (!units[role].includes(unit)) units[role].push(unit);
-      if (clause.open[role]) open[role] = true;
-    }
+    // One line per role rather than a loop over role names: property access by a variable name is slow here.
+    mergeUnits(units.lead, clause.units.lead);
+    mergeUnits(units.responsible, clause.units.responsible);
+    mergeUnits(units.supporting, clause.units.supporting);
+    open.lead ||= clause.open.lead;
+    open.responsible ||= clause.open.responsible;
+    open.supporting ||= clause.open.supporting;
     const place = rawPlace(file, mapped, clause.span.start, clause.span.end);
     clauses.push({ text: mapped.text.slice(clause.span.start, clause.span.end), rule: clause.rule, line: place.line, column: place.column, offset: place.offset, endLine: place.endLine });
   }

@@ -115,7 +115,7 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
       }
     }
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
+  if (candidates.length > 1) candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
   const found: FoundDeadline[] = [];
   let coveredUntil = 0;
   for (const candidate of candidates) {
