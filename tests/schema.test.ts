@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
-import { createNdjsonEmitter } from '../src/emit/ndjson.ts';
+import { createNdjsonEmitter, toNdjsonRecords } from '../src/emit/ndjson.ts';
 import { extract } from '../src/pipeline.ts';
 import { schemaVersion, OutputSchema } from '../src/schema/index.ts';
 import { buildJsonSchema } from '../src/schema/json-schema.ts';
@@ -61,6 +61,13 @@ describe('the published JSON Schema', () => {
       for (const line of emitter.document(doc).trimEnd().split('\n').filter(Boolean)) {
         expect(validateRecord(JSON.parse(line)), JSON.stringify(validateRecord.errors)).toBe(true);
       }
+    }
+  });
+
+  test('NDJSON lines are the records serialised one by one, byte for byte', () => {
+    const docs = [extract(seedText, { path: 'seed.txt' }), ...loadFixtures().map((f) => extract(f.input, { ...f.options, path: f.name }))];
+    for (const doc of docs) {
+      expect(createNdjsonEmitter().document(doc)).toBe(toNdjsonRecords(doc).map((record) => `${JSON.stringify(record)}\n`).join(''));
     }
   });
 
