@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { z } from 'zod';
 import { DocumentSchema, NdjsonRecordSchema, OutputSchema } from './schema/index.ts';
 
 /** One way a value breaks the contract: a JSON path (`$.documents[0].year`) and what is wrong. */
@@ -14,7 +14,7 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`;
 }
 
-function violations(schema: z.ZodMiniType, value: unknown, line?: number): Violation[] {
+function violations(schema: z.ZodType, value: unknown, line?: number): Violation[] {
   const result = schema.safeParse(value);
   if (result.success) return [];
   return result.error.issues.map((issue) => ({ path: jsonPath(issue.path), message: issue.message, ...(line === undefined ? {} : { line }) }));

@@ -1,9 +1,4 @@
-import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
-
-// zod/mini is the small build of zod (the full one costs start-up time on every run); it comes
-// without error messages, so the English ones are configured here, as the full zod does.
-z.config(en());
+import * as z from 'zod';
 
 /**
  * The output contract. This module is the single source of truth: the TypeScript types are
@@ -16,153 +11,153 @@ z.config(en());
  */
 export const schemaVersion = '1.0.0';
 
-const line = z.int().check(z.minimum(1), z.describe('1-based line number in the original file (as decoded; a BOM is not counted).'));
-const column = z.int().check(z.minimum(1), z.describe('1-based column in UTF-16 code units on that line.'));
-const offset = z.int().check(z.minimum(0), z.describe('0-based UTF-16 offset from the start of the original file.'));
+const line = z.number().int().min(1).describe('1-based line number in the original file (as decoded; a BOM is not counted).');
+const column = z.number().int().min(1).describe('1-based column in UTF-16 code units on that line.');
+const offset = z.number().int().min(0).describe('0-based UTF-16 offset from the start of the original file.');
 
 export const PlaceSchema = z
   .object({ line, column, offset })
-  .check(z.describe('Where something starts in the original file.'));
+  .describe('Where something starts in the original file.');
 
 export const DeadlineSchema = z
   .object({
-    text: z.string().check(z.minLength(1), z.describe('The deadline as written, normalised (ASCII digits), e.g. `6月底前` or `2023年10月底前完成`.')),
+    text: z.string().min(1).describe('The deadline as written, normalised (ASCII digits), e.g. `6月底前` or `2023年10月底前完成`.'),
     kind: z
       .enum(['month-end', 'date', 'year-end', 'half-year', 'quarter', 'month', 'start', 'ongoing'])
-      .check(z.describe(
+      .describe(
         'month-end: `6月底前`; date: `6月30日前`, `至6月30日`; year-end: `年底前`, `年内`, `全年`; half-year: `上半年`; quarter: `第三季度末`; month: `10月份`; start: `2024年起` (when a duty starts, not a deadline); ongoing: `长期坚持` (no date).',
-      )),
-    year: z.nullable(z.int()).check(z.describe('Year of the deadline: written in it, else from --year, else the document year; null when unknown or ongoing.')),
-    month: z.nullable(z.int().check(z.minimum(1), z.maximum(12))).check(z.describe('Month, 1–12; null when unknown or ongoing.')),
-    day: z.nullable(z.int().check(z.minimum(1), z.maximum(31))).check(z.describe('Day of the month of `date`; for month ends, the last day of that month.')),
+      ),
+    year: z.number().int().nullable().describe('Year of the deadline: written in it, else from --year, else the document year; null when unknown or ongoing.'),
+    month: z.number().int().min(1).max(12).nullable().describe('Month, 1–12; null when unknown or ongoing.'),
+    day: z.number().int().min(1).max(31).nullable().describe('Day of the month of `date`; for month ends, the last day of that month.'),
     date: z
-      .nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))
-      .check(z.describe('ISO 8601 date of the last day the deadline allows (`6月底前` in 2023 is `2023-06-30`); for kind `start`, the first day. Null when the year is unknown, the date does not exist, or the kind is ongoing.')),
-    inferred: z.array(z.enum(['year', 'day'])).check(z.describe('Parts of `date` that were not written: `year` came from --year or the document, `day` is the end of the month or quarter.')),
-    rule: z.string().check(z.describe('Id of the rule that recognised it, e.g. `deadline/month-end`.')),
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .describe('ISO 8601 date of the last day the deadline allows (`6月底前` in 2023 is `2023-06-30`); for kind `start`, the first day. Null when the year is unknown, the date does not exist, or the kind is ongoing.'),
+    inferred: z.array(z.enum(['year', 'day'])).describe('Parts of `date` that were not written: `year` came from --year or the document, `day` is the end of the month or quarter.'),
+    rule: z.string().describe('Id of the rule that recognised it, e.g. `deadline/month-end`.'),
     line,
     column,
     offset,
   })
-  .check(z.describe('A deadline of a measure.'));
+  .describe('A deadline of a measure.');
 
 export const TargetSchema = z
   .object({
-    text: z.string().check(z.minLength(1), z.describe('The target as written, e.g. `60%以上`, `30家`, `不少于70万人`.')),
-    value: z.number().check(z.describe('The number.')),
-    unit: z.string().check(z.minLength(1), z.describe('Its unit as written: `%`, `家`, `万元`, `个工作日`, …')),
-    qualifier: z.nullable(z.string()).check(z.describe('How the number bounds the target (`以上`, `不少于`, `以内`, …); null when exact.')),
+    text: z.string().min(1).describe('The target as written, e.g. `60%以上`, `30家`, `不少于70万人`.'),
+    value: z.number().describe('The number.'),
+    unit: z.string().min(1).describe('Its unit as written: `%`, `家`, `万元`, `个工作日`, …'),
+    qualifier: z.string().nullable().describe('How the number bounds the target (`以上`, `不少于`, `以内`, …); null when exact.'),
     line,
     column,
     offset,
   })
-  .check(z.describe('A quantitative target named in a measure.'));
+  .describe('A quantitative target named in a measure.');
 
 export const ClauseSchema = z
   .object({
-    text: z.string().check(z.minLength(1), z.describe('The responsibility clause as written, normalised, e.g. `（牵头单位：省政府办公厅）`.')),
-    rule: z.string().check(z.describe('Id of the rule that recognised it: `units/labelled`, `units/role-verbs` or `units/labelled-line`.')),
+    text: z.string().min(1).describe('The responsibility clause as written, normalised, e.g. `（牵头单位：省政府办公厅）`.'),
+    rule: z.string().describe('Id of the rule that recognised it: `units/labelled`, `units/role-verbs` or `units/labelled-line`.'),
     line,
     column,
     offset,
-    endLine: line.check(z.describe('1-based line of the clause\'s last character in the original file.')),
+    endLine: line.describe('1-based line of the clause\'s last character in the original file.'),
   })
-  .check(z.describe('Where the units of a measure were found.'));
+  .describe('Where the units of a measure were found.');
 
 export const MeasureSchema = z
   .object({
     id: z
       .string()
-      .check(
-        z.regex(/^\d+\.\d+$/),
-        z.describe('Stable id `D.M`: the domain\'s index and the measure\'s position in it, both 1-based. Independent of file path and run order.'),
-      ),
-    number: z.nullable(z.int()).check(z.describe('The measure\'s number as written, read as a number (`(三)` is 3); null when the text was not segmented.')),
-    label: z.string().check(z.describe('The numbering as written, normalised, e.g. `3`, `3.`, `（三）`; empty when the text was not segmented.')),
-    section: z.array(z.string()).check(z.describe('Headings between the domain and the measure, outermost first, e.g. `["（一）深化改革"]`.')),
-    title: z.string().check(z.describe('The first sentence (or the heading line) of the measure, without its number.')),
-    text: z.string().check(z.describe('The whole measure without its number: lines re-joined, PDF artefacts removed, the responsibility clause kept.')),
-    leadUnits: z.array(z.string()).check(z.describe('Lead units (牵头单位), in the order written, in the script written.')),
-    leadUnitsOpen: z.boolean().check(z.describe('True when the lead list ended in `等部门`/`等单位`: the names are examples, not the whole list.')),
-    responsibleUnits: z.array(z.string()).check(z.describe('Responsible units (责任单位), in the order written.')),
-    responsibleUnitsOpen: z.boolean().check(z.describe('True when the responsible list ended in `等部门`/`等单位`.')),
-    supportingUnits: z.array(z.string()).check(z.describe('Supporting units (配合单位), in the order written.')),
-    supportingUnitsOpen: z.boolean().check(z.describe('True when the supporting list ended in `等部门`/`等单位`.')),
-    clauses: z.array(ClauseSchema).check(z.describe('The clauses the units came from, in text order.')),
-    deadlines: z.array(DeadlineSchema).check(z.describe('Every deadline in the measure, in text order.')),
-    targets: z.array(TargetSchema).check(z.describe('Quantitative targets in the measure, in text order.')),
-    line: line.check(z.describe('1-based line in the original file where the measure starts (its number).')),
+      .regex(/^\d+\.\d+$/)
+      .describe('Stable id `D.M`: the domain\'s index and the measure\'s position in it, both 1-based. Independent of file path and run order.'),
+    number: z.number().int().nullable().describe('The measure\'s number as written, read as a number (`(三)` is 3); null when the text was not segmented.'),
+    label: z.string().describe('The numbering as written, normalised, e.g. `3`, `3.`, `（三）`; empty when the text was not segmented.'),
+    section: z.array(z.string()).describe('Headings between the domain and the measure, outermost first, e.g. `["（一）深化改革"]`.'),
+    title: z.string().describe('The first sentence (or the heading line) of the measure, without its number.'),
+    text: z.string().describe('The whole measure without its number: lines re-joined, PDF artefacts removed, the responsibility clause kept.'),
+    leadUnits: z.array(z.string()).describe('Lead units (牵头单位), in the order written, in the script written.'),
+    leadUnitsOpen: z.boolean().describe('True when the lead list ended in `等部门`/`等单位`: the names are examples, not the whole list.'),
+    responsibleUnits: z.array(z.string()).describe('Responsible units (责任单位), in the order written.'),
+    responsibleUnitsOpen: z.boolean().describe('True when the responsible list ended in `等部门`/`等单位`.'),
+    supportingUnits: z.array(z.string()).describe('Supporting units (配合单位), in the order written.'),
+    supportingUnitsOpen: z.boolean().describe('True when the supporting list ended in `等部门`/`等单位`.'),
+    clauses: z.array(ClauseSchema).describe('The clauses the units came from, in text order.'),
+    deadlines: z.array(DeadlineSchema).describe('Every deadline in the measure, in text order.'),
+    targets: z.array(TargetSchema).describe('Quantitative targets in the measure, in text order.'),
+    line: line.describe('1-based line in the original file where the measure starts (its number).'),
     column,
     offset,
-    endLine: line.check(z.describe('1-based line in the original file of the measure\'s last character.')),
+    endLine: line.describe('1-based line in the original file of the measure\'s last character.'),
   })
-  .check(z.describe('One numbered measure: one row of the ledger (台账).'));
+  .describe('One numbered measure: one row of the ledger (台账).');
 
 export const DomainSchema = z
   .object({
-    index: z.int().check(z.minimum(1), z.describe('1-based position of the domain in the document.')),
-    label: z.nullable(z.string()).check(z.describe('The heading\'s numbering or prefix as written (`一、`, `配套措施`); null for the implicit domain of a document without headings.')),
-    name: z.string().check(z.describe('The domain\'s name, e.g. `优化政务服务`; empty for a document without top-level headings.')),
-    leadUnits: z.array(z.string()).check(z.describe('Domain lead units (领域牵头单位).')),
-    leadUnitsOpen: z.boolean().check(z.describe('True when the domain lead list ended in `等部门`/`等单位`.')),
-    line: z.nullable(line).check(z.describe('1-based line of the domain heading in the original file; null for the implicit domain.')),
-    measures: z.array(MeasureSchema).check(z.describe('The measures of the domain, in document order.')),
+    index: z.number().int().min(1).describe('1-based position of the domain in the document.'),
+    label: z.string().nullable().describe('The heading\'s numbering or prefix as written (`一、`, `配套措施`); null for the implicit domain of a document without headings.'),
+    name: z.string().describe('The domain\'s name, e.g. `优化政务服务`; empty for a document without top-level headings.'),
+    leadUnits: z.array(z.string()).describe('Domain lead units (领域牵头单位).'),
+    leadUnitsOpen: z.boolean().describe('True when the domain lead list ended in `等部门`/`等单位`.'),
+    line: line.nullable().describe('1-based line of the domain heading in the original file; null for the implicit domain.'),
+    measures: z.array(MeasureSchema).describe('The measures of the domain, in document order.'),
   })
-  .check(z.describe('A top-level grouping of measures (配套措施———X, 一、X, 第一部分).'));
+  .describe('A top-level grouping of measures (配套措施———X, 一、X, 第一部分).');
 
 export const WarningSchema = z
   .object({
-    code: z.string().check(z.regex(/^[a-z]+(?:-[a-z]+)*$/), z.describe('Stable kebab-case code, e.g. `measure-number-gap`; see the README for the list.')),
-    severity: z.enum(['error', 'warning', 'info']).check(z.describe('`warning` fails `--strict` and `check`; `info` never does.')),
-    message: z.string().check(z.describe('Human-readable explanation; wording may change between versions.')),
-    source: z.string().check(z.describe('The pipeline stage that raised it, e.g. `segment`, `extract/deadlines`.')),
-    line: z.nullable(line).check(z.describe('1-based line in the original file, when the warning is about a place.')),
-    column: z.nullable(column).check(z.describe('1-based column, when the warning is about a place.')),
+    code: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/).describe('Stable kebab-case code, e.g. `measure-number-gap`; see the README for the list.'),
+    severity: z.enum(['error', 'warning', 'info']).describe('`warning` fails `--strict` and `check`; `info` never does.'),
+    message: z.string().describe('Human-readable explanation; wording may change between versions.'),
+    source: z.string().describe('The pipeline stage that raised it, e.g. `segment`, `extract/deadlines`.'),
+    line: line.nullable().describe('1-based line in the original file, when the warning is about a place.'),
+    column: column.nullable().describe('1-based column, when the warning is about a place.'),
   })
-  .check(z.describe('Something the extraction could not do with certainty.'));
+  .describe('Something the extraction could not do with certainty.');
 
 export const SourceSchema = z
   .object({
-    path: z.nullable(z.string()).check(z.describe('The input as given on the command line (`-` for standard input); null when the library was called without a path.')),
-    encoding: z.string().check(z.describe('How the bytes were decoded: `utf-8`, `utf-16le`, `utf-16be` or `gb18030`.')),
+    path: z.string().nullable().describe('The input as given on the command line (`-` for standard input); null when the library was called without a path.'),
+    encoding: z.string().describe('How the bytes were decoded: `utf-8`, `utf-16le`, `utf-16be` or `gb18030`.'),
   })
-  .check(z.describe('Where the document came from.'));
+  .describe('Where the document came from.');
 
 export const DocumentSchema = z
   .object({
     source: SourceSchema,
-    title: z.nullable(z.string()).check(z.describe('The document title (its first line, or two when wrapped); null when the first line is not a title.')),
-    year: z.nullable(z.int()).check(z.describe('The year deadlines without a year are resolved in: --year, else from the title, a date line, or the year most written in the text.')),
-    yearSource: z.nullable(z.enum(['option', 'title', 'date-line', 'text'])).check(z.describe('Where `year` came from; null when unknown.')),
-    domains: z.array(DomainSchema).check(z.describe('The domains, in document order.')),
-    warnings: z.array(WarningSchema).check(z.describe('Warnings and notes about this document, in text order.')),
+    title: z.string().nullable().describe('The document title (its first line, or two when wrapped); null when the first line is not a title.'),
+    year: z.number().int().nullable().describe('The year deadlines without a year are resolved in: --year, else from the title, a date line, or the year most written in the text.'),
+    yearSource: z.enum(['option', 'title', 'date-line', 'text']).nullable().describe('Where `year` came from; null when unknown.'),
+    domains: z.array(DomainSchema).describe('The domains, in document order.'),
+    warnings: z.array(WarningSchema).describe('Warnings and notes about this document, in text order.'),
   })
-  .check(z.describe('The extraction of one input document.'));
+  .describe('The extraction of one input document.');
 
 export const OutputSchema = z
   .object({
-    schemaVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/), z.describe('Version of this output contract (semver), not of the tool.')),
-    documents: z.array(DocumentSchema).check(z.describe('One entry per input, in the order the inputs were given.')),
+    schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/).describe('Version of this output contract (semver), not of the tool.'),
+    documents: z.array(DocumentSchema).describe('One entry per input, in the order the inputs were given.'),
   })
-  .check(z.describe('policy-extract JSON output: the same shape for one input or many.'));
+  .describe('policy-extract JSON output: the same shape for one input or many.');
 
-export const NdjsonRecordSchema = z.extend(MeasureSchema, {
-  schemaVersion: z.string().check(z.regex(/^\d+\.\d+\.\d+$/), z.describe('Version of this output contract (semver).')),
+export const NdjsonRecordSchema = MeasureSchema.extend({
+  schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/).describe('Version of this output contract (semver).'),
   document: z
     .object({
-      path: z.nullable(z.string()).check(z.describe('The input as given.')),
-      title: z.nullable(z.string()).check(z.describe('The document title.')),
-      year: z.nullable(z.int()).check(z.describe('The document year.')),
+      path: z.string().nullable().describe('The input as given.'),
+      title: z.string().nullable().describe('The document title.'),
+      year: z.number().int().nullable().describe('The document year.'),
     })
-    .check(z.describe('The document the measure belongs to.')),
+    .describe('The document the measure belongs to.'),
   domain: z
     .object({
-      index: z.int().check(z.minimum(1), z.describe('1-based position of the domain.')),
-      name: z.string().check(z.describe('The domain name.')),
-      leadUnits: z.array(z.string()).check(z.describe('Domain lead units.')),
+      index: z.number().int().min(1).describe('1-based position of the domain.'),
+      name: z.string().describe('The domain name.'),
+      leadUnits: z.array(z.string()).describe('Domain lead units.'),
     })
-    .check(z.describe('The domain the measure belongs to.')),
-}).check(z.describe('One line of NDJSON output: a measure with its document and domain.'));
+    .describe('The domain the measure belongs to.'),
+}).describe('One line of NDJSON output: a measure with its document and domain.');
 
 export type Place = z.infer<typeof PlaceSchema>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
