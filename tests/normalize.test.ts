@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
+import { isPageNumberLine, pageOrContentsLineEndings, tableOfContentsRe } from '../src/normalize/artefacts.ts';
 import { joinLines, mapCharacters, normalize } from '../src/normalize/index.ts';
+
+describe('artefact lines', () => {
+  // normalize tries the page-number and table-of-contents patterns only on lines ending in one of these.
+  test.each(['—01—', '- 12 -', '－3－', '~ 7 ~', '第3页', '第 3 页 共 20 页', '3/20', '3 / 20', '一、优化政务服务……………3', '（一）深化改革........12', '目 录', '目录'])(
+    '%s is an artefact and ends as one',
+    (line) => {
+      expect(isPageNumberLine(line) || tableOfContentsRe.test(line)).toBe(true);
+      expect(pageOrContentsLineEndings.has(line.charCodeAt(line.length - 1))).toBe(true);
+    },
+  );
+});
 
 describe('mapCharacters', () => {
   test.each([

@@ -1,3 +1,5 @@
+import { CharClass } from '../char-class.ts';
+
 /**
  * Lines that PDF extraction adds to a document and that are not part of its text.
  * Patterns run on a trimmed line after character mapping (ASCII digits, Chinese punctuation).
@@ -22,6 +24,12 @@ export function isPageNumberLine(line: string): boolean {
  * first leader of a run: without it, a long run of dots with no page number is quadratic.
  */
 export const tableOfContentsRe = /(?<![.…·．。])[.…·．。]{3,} {0,3}\d{1,4}$|^目 {0,3}录$/;
+
+/**
+ * The last characters of every page-number and table-of-contents line above: a digit, a dash,
+ * `页` or `录`. A line ending otherwise is neither, and normalisation skips their patterns.
+ */
+export const pageOrContentsLineEndings = new CharClass('0123456789', '-—–－~_', '页录');
 
 /** Punctuation that a running header never contains but body text, headings (`配套措施———X`) and clauses do. */
 const bodyPunctuationRe = /[，。：；（）、！？,:;—]/;

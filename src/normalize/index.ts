@@ -1,6 +1,6 @@
 import { CharClass } from '../char-class.ts';
 import { MappedText, MappedTextBuilder } from '../text-map.ts';
-import { isPageNumberLine, mayBeRunningHeader, tableOfContentsRe } from './artefacts.ts';
+import { isPageNumberLine, mayBeRunningHeader, pageOrContentsLineEndings, tableOfContentsRe } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
 import { deadlineLabels, roleLabels } from '../extract/units/keywords.ts';
 
@@ -153,13 +153,16 @@ export function normalize(raw: string): NormalizedText {
   let tableOfContents = 0;
   let seenFirst = false;
   for (const line of rawLines) {
-    // Artefact lines are short: only short lines are looked at.
-    const content = line.end - line.start <= 60 ? mapped.slice(line.start, line.end) : '';
-    if (isPageNumberLine(content)) {
+    // Artefact lines are short: only short lines are looked at, and only those that end as a
+    // page number or a table-of-contents line does meet those patterns.
+    const short = line.end - line.start <= 60;
+    const mayBeNumbered = short && pageOrContentsLineEndings.has(mapped.charCodeAt(line.end - 1));
+    const content = short && (mayBeNumbered || headers.size > 0) ? mapped.slice(line.start, line.end) : '';
+    if (mayBeNumbered && isPageNumberLine(content)) {
       pageNumbers++;
       continue;
     }
-    if (content.length > 0 && tableOfContentsRe.test(content)) {
+    if (mayBeNumbered && tableOfContentsRe.test(content)) {
       tableOfContents++;
       continue;
     }
