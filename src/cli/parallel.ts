@@ -62,7 +62,11 @@ export async function processInWorkers(
   // measurable cost in speed (measured on the 2,000-document benchmark batch).
   const workers = Array.from({ length: threads - 1 }, () => new Worker(file, { workerData: taskOptions, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
   const finished = new Map<number, WorkerResult | TaskResult<string>>();
-  const maxAhead = Math.max(1, threads * tasksInFlightPerWorker * 2);
+  // How far dispatching may run ahead of writing: this bounds memory. The main thread renders a
+  // document itself only while that leaves room for every worker's queue: a main thread that
+  // filled the window would leave the workers idle until it wrote again.
+  const maxAhead = threads * tasksInFlightPerWorker * 2;
+  const maxAheadForLocal = maxAhead - workers.length * tasksInFlightPerWorker;
   let nextToDispatch = 0;
   let nextToWrite = 0;
   let wake: (() => void) | null = null;
@@ -101,7 +105,7 @@ export async function processInWorkers(
       const result = finished.get(nextToWrite);
       if (!result) {
         if (crash) throw crash;
-        if (nextToDispatch < inputs.length && nextToDispatch - nextToWrite < maxAhead) {
+        if (nextToDispatch < inputs.length && nextToDispatch - nextToWrite < maxAheadForLocal) {
           // Nothing to write yet: render the next document here rather than wait.
           const index = nextToDispatch++;
           finished.set(index, await runTask({ index, input: inputs[index] as Input }, taskOptions, localEmitter));
