@@ -6,15 +6,16 @@
  * - throughput of the built `extract()` in MB/s (UTF-8 bytes of input) on the seed and on a
  *   generated corpus of 50 MB, beside a bare `text.normalize('NFKC')` as a floor reference;
  * - scaling: milliseconds per MB at 1, 10 and 50 MB of the corpus;
- * - batch: folders of 200 and 2,000 generated documents to NDJSON, whole process, with one
- *   thread and with --jobs, wall time, time to first output byte and peak memory;
+ * - batch: folders of 200, 2,000 and 8,000 generated documents to NDJSON, whole process, with
+ *   one thread and with --jobs, wall time, time to first output byte and peak memory (the
+ *   8,000 are the 2,000 four times over, by links: long enough for threads to pay off);
  * - the machine's own parallel ceiling: extract() alone on the same documents in 1 and in N
  *   threads at once, no I/O: no --jobs speed-up can exceed it.
  *
  * Figures print as they come; nothing is asserted (the test suite holds no timings).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
@@ -173,9 +174,16 @@ try {
     mkdirSync(dir);
     for (let i = 0; i < count; i++) writeFileSync(join(dir, `doc-${String(i).padStart(5, '0')}.txt`), generateDocument(i).text);
   }
+  mkdirSync(join(folder, '8000'));
+  for (let copy = 0; copy < 4; copy++) {
+    for (let i = 0; i < 2000; i++) {
+      const name = `doc-${String(i).padStart(5, '0')}.txt`;
+      symlinkSync(join(folder, '2000', name), join(folder, '8000', `${copy}-${name}`));
+    }
+  }
   console.log('\nBatch to NDJSON (whole process)');
   const threads = availableParallelism();
-  for (const count of [200, 2000]) {
+  for (const count of [200, 2000, 8000]) {
     let oneThread = 0;
     for (const jobs of [1, threads]) {
       const result = await batch(join(folder, String(count)), jobs);
