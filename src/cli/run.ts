@@ -1,7 +1,6 @@
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './package-root.ts';
-import { pendingTemporaries } from './temporaries.ts';
 import { version } from './version.ts';
 
 function readBuiltHelp(): string | null {
@@ -13,12 +12,11 @@ function readBuiltHelp(): string | null {
 }
 
 /**
- * The process edge: wires `main` to the real stdin/stdout/stderr, sets `process.exitCode`
- * (never `process.exit` while stdout drains), and turns unexpected errors into one line.
+ * The command-line entry. `--version` and `--help` need nothing else: they answer here, before
+ * the rest of the tool is loaded (the help text is rendered by commander at build time,
+ * dist/help.txt, 80 columns). Everything else runs in `process.ts`, built as one file.
  */
 export async function run(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
-  // `--version` and `--help` need nothing else: answer before loading the command-line parser.
-  // The help text is rendered by commander at build time (dist/help.txt, 80 columns).
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     process.stdout.write(`${version}\n`);
     return;
@@ -30,35 +28,6 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
       return;
     }
   }
-  // Ctrl-C: remove any half-written output file, then stop with the conventional status.
-  process.once('SIGINT', () => {
-    for (const file of pendingTemporaries) {
-      try {
-        unlinkSync(file);
-      } catch {
-        // Already gone.
-      }
-    }
-    process.exit(130);
-  });
-  // A reader that went away (`| head -1`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exitCode ??= 0;
-  });
-  try {
-    const { main } = await import('./main.ts');
-    process.exitCode = await main(argv, {
-      stdin: process.stdin,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      cwd: process.cwd(),
-      stderrIsTTY: Boolean(process.stderr.isTTY),
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`policy-extract: internal error: ${message}\n`);
-    if (process.env.POLICY_EXTRACT_DEBUG) process.stderr.write(`${(error as Error).stack ?? ''}\n`);
-    process.exitCode = 1;
-  }
+  const { runProcess } = await import('./process.ts');
+  await runProcess(argv);
 }
