@@ -104,19 +104,18 @@ const roleVerbLastChars = new CharClass(roleVerbs.map(([verb]) => verb.charAt(ve
  * that fits. A set lookup of the last character, then `endsWith`: an end-anchored regex
  * alternation would be tried from every start position of the part.
  */
-function roleVerbAtEnd(part: string): { verb: string; role: UnitRole; index: number } | null {
+function roleVerbAtEnd(part: string): { role: UnitRole; index: number } | null {
   if (!roleVerbLastChars.has(part.charCodeAt(part.length - 1))) return null;
   let best: readonly [string, UnitRole] | null = null;
   for (const entry of roleVerbs) if (part.endsWith(entry[0]) && (best === null || entry[0].length > best[0].length)) best = entry;
-  return best === null ? null : { verb: best[0], role: best[1], index: part.length - best[0].length };
+  return best === null ? null : { role: best[1], index: part.length - best[0].length };
 }
 
 /** A deadline-looking clause part (`6月底完成`, `2023年底前`, `长期坚持`): allowed in a role-verb clause. */
 export const clauseDeadlinePartRe = /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末|内|中)?(?:前|完成|以前)$|^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|持续|持續)(?:实施|實施|推进|推進)?$|^\d{4}年\d{1,2}月\d{1,2}日前?$/;
 
-/** `、，,；;/`: what separates the names of a list. */
-const isListSeparator = (code: number): boolean =>
-  code === 0x3001 || code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x2f;
+/** What separates the names of a list. */
+const listSeparators = new CharClass('、，,；;/');
 
 
 function emptyRoles<T>(make: () => T): Record<UnitRole, T> {
@@ -157,7 +156,7 @@ function unitNames(list: string): string[] {
   const names: string[] = [];
   let itemStart = 0;
   for (let end = 0; end <= list.length; end++) {
-    if (end < list.length && !isListSeparator(list.charCodeAt(end))) continue;
+    if (end < list.length && !listSeparators.has(list.charCodeAt(end))) continue;
     // The item without surrounding whitespace: a conjunction counts only inside it.
     let from = itemStart;
     let to = end;
