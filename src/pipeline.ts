@@ -1,3 +1,4 @@
+import { CharClass } from './char-class.ts';
 import { extractDeadlines } from './extract/deadlines/index.ts';
 import { extractTargets } from './extract/targets/index.ts';
 import { findUnitClauses, readUnitList, type UnitClause, type UnitRole } from './extract/units/index.ts';
@@ -11,18 +12,40 @@ import type { MappedText } from './text-map.ts';
 import type { ExtractOptions, Issue } from './types.ts';
 
 /** Sentence ends that close a measure's title. */
-const titleEndRe = /[。；！？]/;
+const titleEnders = new CharClass('。；！？');
+/** Separators a title does not end with. */
+const titleTrailers = new CharClass('，、：');
 
-/** The first sentence, or the text before the responsibility clause, whichever ends first. */
+/**
+ * The first sentence, or the text before the responsibility clause, whichever ends first;
+ * within the first paragraph, a heading on a line of its own (`（一）深化改革`). One scan that
+ * stops at the first of them.
+ */
 function measureTitle(text: string, clauseStart: number | null): string {
-  // Within the first paragraph: a heading on a line of its own (`（一）深化改革`) is the title.
-  const firstLineEnd = text.indexOf('\n');
-  const sentenceEnd = text.search(titleEndRe);
-  let end = sentenceEnd >= 0 ? sentenceEnd : text.length;
-  if (firstLineEnd > 0 && firstLineEnd < end) end = firstLineEnd;
-  if (clauseStart !== null && clauseStart < end) end = clauseStart;
-  return text.slice(0, end).replace(/[，、：]$/, '').trim();
+  const limit = clauseStart !== null && clauseStart < text.length ? clauseStart : text.length;
+  let end = limit;
+  let seenLineEnd = false;
+  for (let i = 0; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (titleEnders.has(code)) {
+      end = i;
+      break;
+    }
+    // Only the first line end counts, and not at the very start.
+    if (code === 0x0a && !seenLineEnd) {
+      seenLineEnd = true;
+      if (i > 0) {
+        end = i;
+        break;
+      }
+    }
+  }
+  const title = titleTrailers.has(text.charCodeAt(end - 1)) ? text.slice(0, end - 1) : text.slice(0, end);
+  return title.trim();
 }
+
+/** What may stand between a measure's number and its text (`1、`, `1．`, `1:`): not part of the text. */
+const numberTrailers = new CharClass(' 、.．:：');
 
 interface MeasureContext {
   readonly file: SourceFile;
@@ -83,7 +106,9 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
   const textStart = row?.task ? row.task.start : 0;
   const textEnd = row?.task ? row.task.end : mapped.text.length;
   const cell = mapped.text.slice(textStart, textEnd);
-  const text = cell.replace(/^[ 、.．:：]+/, '');
+  let textFrom = 0;
+  while (textFrom < cell.length && numberTrailers.has(cell.charCodeAt(textFrom))) textFrom++;
+  const text = textFrom === 0 ? cell : cell.slice(textFrom);
   // Where `text` starts in the mapped text: a clause's offset minus this is its offset in `text`.
   const textOffset = textStart + cell.length - text.length;
 
