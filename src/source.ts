@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from './sorted.ts';
 import type { Issue, Place, Span } from './types.ts';
 
 /** Finds the line and column of raw offsets; built once per file, lazily. */
@@ -36,17 +37,13 @@ export class LineIndex {
     return Math.max(0, Math.min(offset, this.#length));
   }
 
-  /** Index (0-based) of the line holding the clamped offset: a binary search over line starts. */
+  /** The line the last lookup found: lookups come in runs of nearby offsets. */
+  #lastLine = 0;
+
+  /** Index (0-based) of the line holding the clamped offset. */
   lineIndexOf(clamped: number): number {
-    const starts = this.#lineStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    this.#lastLine = lastAtOrBefore(this.#lineStarts, clamped, this.#lastLine);
+    return this.#lastLine;
   }
 
   place(offset: number): Place {

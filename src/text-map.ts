@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sorted.ts';
+
 /**
  * A string derived from the raw source text, with an exact map from every one of its
  * UTF-16 offsets back to an offset in the raw text.
@@ -27,17 +29,13 @@ export class MappedText {
     return this.text.length;
   }
 
-  /** Index of the piece that holds derived offset `offset` (binary search). */
+  /** The piece the last lookup found: lookups come in runs of nearby offsets. */
+  #lastPiece = 0;
+
+  /** Index of the piece that holds derived offset `offset`. */
   #pieceAt(offset: number): number {
-    const starts = this.#textStarts;
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((starts[mid] as number) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    this.#lastPiece = lastAtOrBefore(this.#textStarts, offset, this.#lastPiece);
+    return this.#lastPiece;
   }
 
   /** Raw offset of the character at derived offset `offset`. */

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../src/pipeline.ts';
 import { LineIndex } from '../src/source.ts';
+import { lastAtOrBefore } from '../src/sorted.ts';
 import { loadFixtures, normalizeSlice, placedTexts, repeatedLines, seedText } from './helpers.ts';
 
 const cases = [{ name: 'seed', input: seedText, options: {} }, ...loadFixtures()];
@@ -29,5 +31,31 @@ describe.each(cases)('positions in $name', ({ input, options }) => {
       expect(line).toBeGreaterThanOrEqual(1);
       expect(line).toBeLessThanOrEqual(lineCount);
     }
+  });
+});
+
+describe('lastAtOrBefore, the search behind every position lookup', () => {
+  test('finds the last index at or before the value, as a linear scan does, from any hint', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 60 }).map((values) => [...values].sort((a, b) => a - b)),
+        fc.integer({ min: -5, max: 1005 }),
+        fc.nat(),
+        (sorted, value, hintSeed) => {
+          let expected = 0;
+          for (let i = 0; i < sorted.length; i++) if ((sorted[i] as number) <= value) expected = i;
+          const found = lastAtOrBefore(sorted, value, hintSeed % sorted.length);
+          expect(found).toBe(expected);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a line index answers the same for offsets in any order', () => {
+    const text = seedText;
+    const lines = new LineIndex(text);
+    const fresh = (offset: number) => new LineIndex(text).place(offset);
+    for (const offset of [70000, 5, 35000, 35001, 34000, 0, text.length, 120, 69999]) expect(lines.place(offset)).toEqual(fresh(offset));
   });
 });
