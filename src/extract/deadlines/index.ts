@@ -1,3 +1,4 @@
+import { CharClass } from '../../char-class.ts';
 import type { Span } from '../../types.ts';
 import { isValidDate, isoDate, lastDayOfMonth } from './calendar.ts';
 import { deadlineRules, type DeadlineKind } from './rules.ts';
@@ -34,6 +35,8 @@ interface Candidate {
 
 /** Every deadline phrase holds one of these: the rules only run near them. */
 export const deadlineTriggerRe = /[月年季起]|长期|持续|長期|持續/g;
+/** The one-character triggers; the others are two characters long. */
+const singleCharTriggers = new CharClass('月年季起');
 /** How far a deadline reaches before its trigger (`截止到二〇二三年十二月`) and after it (`月底以前完成`). */
 const reachBefore = 16;
 const reachAfter = 12;
@@ -47,7 +50,7 @@ function candidateRegions(text: string): [number, number][] {
   // `test` moves `lastIndex` past the trigger without building a match object.
   while (deadlineTriggerRe.test(text)) {
     const triggerEnd = deadlineTriggerRe.lastIndex;
-    const triggerStart = '月年季起'.includes(text.charAt(triggerEnd - 1)) ? triggerEnd - 1 : triggerEnd - 2;
+    const triggerStart = singleCharTriggers.has(text.charCodeAt(triggerEnd - 1)) ? triggerEnd - 1 : triggerEnd - 2;
     const start = Math.max(0, triggerStart - reachBefore);
     const end = Math.min(text.length, triggerEnd + reachAfter);
     const last = regions[regions.length - 1];
