@@ -2,7 +2,8 @@
  * `npm run bench`: how fast policy-extract is on this machine, in one run.
  *
  * - start-up: whole-process time of `--version`, `--help` and the seed to JSON, as a ratio to
- *   `node -e 0` (median of 11 runs after a warm-up);
+ *   `node -e 0` (median of 11 runs after a warm-up), and a floor under the last: a process that
+ *   only loads the zod schema and validates the seed's output once, as every run must;
  * - throughput of the built `extract()` in MB/s (UTF-8 bytes of input) on the seed and on a
  *   generated corpus of 50 MB, beside a bare `text.normalize('NFKC')` as a floor reference;
  * - scaling: milliseconds per MB at 1, 10 and 50 MB of the corpus;
@@ -116,9 +117,22 @@ const startup = [
   ['--help', medianProcess([bin, '--help'])],
   ['seed → JSON', medianProcess([bin])],
 ] as const;
+// A floor under `seed → JSON`: a process that only loads the output contract (zod) and checks the
+// seed's output once, which the CLI does for every document. No extraction, no CLI.
+const seedJson = spawnSync(process.execPath, [bin], { cwd: root, encoding: 'utf8', maxBuffer: 64 * MB }).stdout;
+const floorDir = mkdtempSync(join(tmpdir(), 'pe-bench-floor-'));
+const floorDocument = join(floorDir, 'seed-document.json');
+writeFileSync(floorDocument, JSON.stringify((JSON.parse(seedJson) as { documents: unknown[] }).documents[0]));
+const validationFloor = medianProcess([
+  '--input-type=module',
+  '-e',
+  `import { readFileSync } from 'node:fs'; import { validateDocument } from ${JSON.stringify(join(root, 'dist', 'validate.js'))}; if (validateDocument(JSON.parse(readFileSync(${JSON.stringify(floorDocument)}, 'utf8'))).length) process.exit(1);`,
+]);
+rmSync(floorDir, { recursive: true, force: true });
 console.log('\nStart-up (whole process, median of 11)');
 console.log(`  node -e 0        ${fixed(nodeBaseline, 0).padStart(5)} ms   1.00x`);
 for (const [name, ms] of startup) console.log(`  ${name.padEnd(16)} ${fixed(ms, 0).padStart(5)} ms   ${fixed(ms / nodeBaseline, 2)}x`);
+console.log(`  ${'floor: zod only'.padEnd(16)} ${fixed(validationFloor, 0).padStart(5)} ms   ${fixed(validationFloor / nodeBaseline, 2)}x   (a process that only loads the schema and validates the seed's output)`);
 // Where a cold run's time goes: importing the library, then the first extract() and validation
 // of the seed, in a fresh process each time (the JIT has seen none of it yet).
 {

@@ -9,7 +9,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 rmSync('dist', { recursive: true, force: true });
 
 await build({
-  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts' },
+  entryPoints: { cli: 'src/cli/run.ts', index: 'src/index.ts', validate: 'src/validate.ts', worker: 'src/cli/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,3 +1,8 @@
+/**
+ * Checks output against the contract (the zod schema). Also published on its own as
+ * `policy-extract/validate`: a consumer that only checks stored output (a CI step, a loader)
+ * loads the schema without the extraction pipeline.
+ */
 import type { z } from 'zod';
 import { DocumentSchema, NdjsonRecordSchema, OutputSchema } from './schema/index.ts';
 

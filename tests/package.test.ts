@@ -24,6 +24,30 @@ describe('the built package', () => {
     }
   });
 
+  test('policy-extract/validate checks stored output without the extraction pipeline', () => {
+    const dir = mkdtempSync(join(root, '.package-test-'));
+    try {
+      writeFileSync(
+        join(dir, 'check.mjs'),
+        [
+          "import { extract } from 'policy-extract';",
+          "import { validateText, validateDocument } from 'policy-extract/validate';",
+          "const doc = extract('重点任务\\n1.推进改革。6月底前完成。（牵头单位：市财政局）', { year: 2024 });",
+          "const broken = { ...doc, year: 'twenty' };",
+          "const record = JSON.stringify({ schemaVersion: '1.0.0', ...doc, domains: undefined });",
+          'console.log(JSON.stringify([validateDocument(doc), validateDocument(broken)[0].path, validateText(record, "ndjson").violations[0]]));',
+        ].join('\n'),
+      );
+      const out = execFileSync(process.execPath, [join(dir, 'check.mjs')], { encoding: 'utf8' });
+      const [valid, brokenPath, recordViolation] = JSON.parse(out) as [unknown[], string, { line: number }];
+      expect(valid).toEqual([]);
+      expect(brokenPath).toBe('$.year');
+      expect(recordViolation.line).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a TypeScript project type-checks against its published declarations', () => {
     const dir = mkdtempSync(join(root, '.package-test-'));
     try {
