@@ -17,6 +17,12 @@ export const issueCodes = {
     description: 'A measure number skips one or two numbers: a measure may be missing, or a heading was not recognised.',
     example: 'Measure `5` follows `3`; expected `4`',
   },
+  'domain-without-measures': {
+    severity: 'warning',
+    source: 'segment',
+    description: 'A domain heading has no numbered measures under it at the level where the other domains have theirs; its text is left out of the output.',
+    example: 'Domain `三、保障政策落实` has no numbered measures at the level of the others; its text is not in the output',
+  },
   'unit-clause-missing': {
     severity: 'warning',
     source: 'extract/units',

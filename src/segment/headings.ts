@@ -211,6 +211,6 @@ export const domainLeadRe = /^（(?:领域|領域)(?:牵头|牽頭)(?:单位|部
 
 /**
  * Names of sections that frame the tasks rather than assign them: their numbered items are not
- * measures (`总体要求`, `保障措施`, `组织实施`), in simplified and Traditional script.
+ * measures (`总体要求`, `保障措施`, `加强组织领导`), in simplified and Traditional script.
  */
-export const nonTaskSectionRe = /^(?:总体要求|總體要求|指导思想|指導思想|基本原则|基本原則|工作目标|工作目標|主要目标|主要目標|发展目标|發展目標|目标任务|保障措施|組織保障|组织保障|组织实施|組織實施|工作要求|工作保障|实施步骤|實施步驟|保障机制|保障機制|有关要求|有關要求|其他事项|其他事項|附则|附則)/;
+export const nonTaskSectionRe = /^(?:加强|加強|强化|強化|做好)?(?:总体要求|總體要求|指导思想|指導思想|基本原则|基本原則|工作目标|工作目標|主要目标|主要目標|发展目标|發展目標|目标任务|保障措施|組織保障|组织保障|组织领导|組織領導|组织实施|組織實施|工作要求|工作保障|实施步骤|實施步驟|保障机制|保障機制|有关要求|有關要求|其他事项|其他事項|附则|附則)/;

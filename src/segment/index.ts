@@ -218,12 +218,13 @@ function anyWithin(offsets: readonly number[], start: number, end: number): bool
 }
 
 /**
- * The measure level: the numbering style with the most items whose whole extent (down to the
- * next heading of the same or a higher level) holds a responsibility clause; ties go to the
- * deeper style, because a domain holds clauses only through its measures. Without clauses, the
- * most numerous numbered list.
+ * The measure level: the depth with the most headings whose whole extent (down to the next
+ * heading of the same or a higher level) holds a responsibility clause; ties go to the deeper
+ * level, because a domain holds clauses only through its measures. Without clauses, the depth
+ * with the most numbered list items. A level, not a numbering style: one domain may number its
+ * measures `（一）` and the next `1.`. Its kind is the style most of its headings use.
  */
-function chooseMeasureKind(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): AcceptedKind | null {
+function chooseMeasureLevel(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): { kind: AcceptedKind; depth: number } | null {
   const mentions = findClauseMentions(normalized.text.text);
   const lines = normalized.lines;
   // Extent of each heading: up to the next heading at the same depth or shallower (a stack pass).
@@ -235,26 +236,36 @@ function chooseMeasureKind(normalized: NormalizedText, accepted: readonly Accept
     }
     open.push(i);
   });
-  const stats = new Map<AcceptedKind, { clauses: number; items: number; depth: number }>();
+  const levels = new Map<number, { clauses: number; items: number; listItems: number; kinds: Map<AcceptedKind, number> }>();
   accepted.forEach((heading, i) => {
     if (heading.kind === 'plain-title') return;
     const lastLine = extentEnd[i] as number;
-    const entry = stats.get(heading.kind) ?? { clauses: 0, items: 0, depth: heading.depth };
-    entry.items++;
-    if (lastLine >= heading.line && anyWithin(mentions, (lines[heading.line] as { start: number }).start, (lines[lastLine] as { end: number }).end)) entry.clauses++;
-    stats.set(heading.kind, entry);
+    const level = levels.get(heading.depth) ?? { clauses: 0, items: 0, listItems: 0, kinds: new Map<AcceptedKind, number>() };
+    level.items++;
+    if (!topLevelKinds.has(heading.kind)) level.listItems++;
+    level.kinds.set(heading.kind, (level.kinds.get(heading.kind) ?? 0) + 1);
+    if (lastLine >= heading.line && anyWithin(mentions, (lines[heading.line] as { start: number }).start, (lines[lastLine] as { end: number }).end)) level.clauses++;
+    levels.set(heading.depth, level);
   });
-  let best: AcceptedKind | null = null;
+  let best: number | null = null;
   let bestScore: [number, number, number] = [-1, -1, -1];
-  for (const [kind, entry] of stats) {
-    const numberedList = entry.items > 0 && !topLevelKinds.has(kind as HeadingKind) ? 1 : 0;
-    const score: [number, number, number] = entry.clauses > 0 ? [entry.clauses, entry.items, entry.depth] : [0, numberedList * entry.items, entry.depth];
+  for (const [depth, level] of levels) {
+    const score: [number, number, number] = level.clauses > 0 ? [level.clauses, level.items, depth] : [0, level.listItems, depth];
     if (score[0] > bestScore[0] || (score[0] === bestScore[0] && (score[1] > bestScore[1] || (score[1] === bestScore[1] && score[2] > bestScore[2])))) {
-      best = kind;
+      best = depth;
       bestScore = score;
     }
   }
-  return bestScore[1] > 0 || bestScore[0] > 0 ? best : null;
+  if (best === null || (bestScore[0] <= 0 && bestScore[1] <= 0)) return null;
+  let kind: AcceptedKind | null = null;
+  let most = 0;
+  for (const [candidate, count] of (levels.get(best) as { kinds: Map<AcceptedKind, number> }).kinds) {
+    if (count > most) {
+      kind = candidate;
+      most = count;
+    }
+  }
+  return { kind: kind as AcceptedKind, depth: best };
 }
 
 /** Domain lead units named in a heading (`一、优化政务服务（牵头单位：省政府办公厅）`) or on the line after it. */
@@ -318,10 +329,10 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
     if (text.includes('\t')) table = readTableHeader(text);
   }
   const accepted = acceptHeadings(normalized, bodyStart, bodyEnd);
-  const measureKind = chooseMeasureKind(normalized, accepted, bodyEnd);
-  // Loops, not Math.min(...spread): a hostile document can have more headings than a call can take arguments.
-  const measureDepth = measureKind ? minimum(accepted.filter((h) => h.kind === measureKind).map((h) => h.depth)) : -1;
-  const domainHeadings = accepted.filter((h) => h.kind !== measureKind && h.depth < measureDepth);
+  const measureLevel = chooseMeasureLevel(normalized, accepted, bodyEnd);
+  const measureKind = measureLevel?.kind ?? null;
+  const measureDepth = measureLevel?.depth ?? -1;
+  const domainHeadings = accepted.filter((h) => h.depth < measureDepth);
   const domainDepth = domainHeadings.length > 0 ? minimum(domainHeadings.map((h) => h.depth)) : -1;
 
   interface DomainDraft {
@@ -354,7 +365,7 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
   accepted.forEach((heading, i) => {
     const nextLine = accepted[i + 1]?.line ?? bodyEnd + 1;
     if (heading.depth <= measureDepth) closeMeasure(heading.line - 1);
-    if (heading.depth === domainDepth && heading.kind !== measureKind) {
+    if (heading.depth === domainDepth) {
       const name = headingName(normalized, heading);
       current = { heading, nonTask: nonTaskSectionRe.test(name), measures: [], lead: findDomainLead(normalized, heading, nextLine - 1) };
       domains.push(current);
@@ -363,7 +374,9 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
       const depthIndex = heading.depth - domainDepth - 1;
       sections = sections.slice(0, Math.max(0, depthIndex));
       sections.push(`${heading.label}${headingName(normalized, heading)}`.trim());
-    } else if (heading.kind === measureKind && heading.depth === measureDepth) {
+    } else if (heading.depth === measureDepth && (heading.kind === measureKind || (heading.number !== null && heading.kind !== 'plain-title'))) {
+      // The measure level is a depth, not one numbering style: a domain may number its measures
+      // `1、` where the others use `（一）`. A numbered heading there starts a measure either way.
       if (!current) {
         current = { heading: null, nonTask: false, measures: [], lead: null };
         domains.push(current);
@@ -374,6 +387,21 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
   closeMeasure(bodyEnd);
 
   const taskDomains = domains.filter((domain) => !domain.nonTask && domain.measures.length > 0);
+  // A task domain with no measure at the measure level would vanish from the output: say so.
+  if (taskDomains.length > 0) {
+    for (const domain of domains) {
+      const heading = domain.heading;
+      if (domain.nonTask || domain.measures.length > 0 || !heading) continue;
+      const lineStart = (normalized.lines[heading.line] as { start: number }).start;
+      file.report({
+        code: 'domain-without-measures',
+        severity: 'warning',
+        source: 'segment',
+        message: `Domain \`${heading.label}${headingName(normalized, heading)}\` has no numbered measures at the level of the others; its text is not in the output`,
+        span: normalized.text.toRawSpan(lineStart, lineStart),
+      });
+    }
+  }
   if (taskDomains.length === 0) {
     const hasBody = bodyEnd >= bodyStart;
     file.report({
