@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { deadlineRules, extractDeadlines } from '../src/extract/deadlines/index.ts';
 import { headingRules, matchHeading } from '../src/segment/headings.ts';
+import { extractTargets } from '../src/extract/targets/index.ts';
 import { issueCodes } from '../src/issue-codes.ts';
 import { readTableHeader, tableExamples } from '../src/segment/table.ts';
 
@@ -43,6 +44,16 @@ describe('conventions', () => {
       expect(entry.source.length).toBeGreaterThan(0);
       expect(entry.example.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('targets', () => {
+  test('in Traditional script keep their units and bounds', () => {
+    expect(extractTargets('新增試點20個以上，辦理時間不超過3個工作日，覆蓋率達到95%以上').map((t) => [t.text, t.value, t.unit, t.qualifier])).toEqual([
+      ['20個以上', 20, '個', '以上'],
+      ['不超過3個工作日', 3, '個工作日', '不超過'],
+      ['達到95%以上', 95, '%', '以上'],
+    ]);
   });
 });
 

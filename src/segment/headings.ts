@@ -46,8 +46,8 @@ export interface HeadingRule {
   };
 }
 
-/** Characters that, right after a number, make it a quantity or a date, not a list number: `60万个`, `9月底前`, `2%`. */
-export const quantityChars = '年月日号%％万亿千百个项家条场人元届倍次天时分秒位名台所座户辆期批类种件份余多左余岁周度米吨亩公里平方立兆';
+/** Characters that, right after a number, make it a quantity or a date, not a list number: `60万个`, `9月底前`, `2%`, `9個` (Traditional). */
+export const quantityChars = '年月日号%％万亿千百个项家条场人元届倍次天时分秒位名台所座户辆期批类种件份余多左余岁周度米吨亩公里平方立兆號萬億個項條場屆時戶輛類種餘歲週噸畝';
 
 const quantityCharSet = new CharClass(quantityChars);
 
@@ -178,7 +178,7 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'arabic-bare',
     firstChars: asciiDigits,
     match: numbered('arabic-bare', arabicBareRe),
-    examples: { ok: [['1持续深化“一次办好”改革', '1', 1], ['15全领域推进', '15', 15]], notOk: ['60万个', '9月底前', '2%提供资金', '200项。（牵头单位'] },
+    examples: { ok: [['1持续深化“一次办好”改革', '1', 1], ['15全领域推进', '15', 15]], notOk: ['60万个', '9月底前', '2%提供资金', '200项。（牵头单位', '9個以上。開展專項行動'] },
   },
 ];
 
