@@ -14,6 +14,7 @@ export interface GeneratedDocument {
   readonly text: string;
   readonly year: number;
   readonly style: 'pdf' | 'web';
+  readonly script: 'simplified' | 'traditional';
   readonly domains: { readonly name: string; readonly measures: GeneratedMeasure[] }[];
 }
 
@@ -42,11 +43,25 @@ const actions = ['完成系统改造', '出台实施方案', '实现全程网办
 const targetUnits = ['家', '项', '个', '场', '条'];
 const chineseSerial = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
 
+/**
+ * Simplified to Traditional for every character of the vocabulary above that differs: documents
+ * from Hong Kong, Macao and Taiwan, and some mainland archives, are in Traditional script.
+ */
+const traditionalForms: Readonly<Record<string, string>> = Object.fromEntries(
+  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负'].map((simplified, i) => [
+    simplified,
+    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負'][i] as string,
+  ]),
+);
+const toTraditional = (text: string): string => text.replace(/[\u4e00-\u9fff]/g, (char) => traditionalForms[char] ?? char);
+
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 
 function lastDay(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
 }
+
+const isoDay = (year: number, month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 const toFullWidth = (text: string): string => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
 const toPdfPunctuation = (text: string): string => text.replace(/，/g, ',').replace(/。/g, '.').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/；/g, ';');
@@ -56,6 +71,50 @@ function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   for (let start = 0; start < text.length; start += width) lines.push(text.slice(start, start + width));
   return lines;
+}
+
+/** How a document numbers its measures: `1.`, `1、`, `（1）`, `（一）`, or a bare number glued to the text (PDF). */
+type MeasureNumbering = 'arabic-dot' | 'arabic-comma' | 'arabic-paren' | 'chinese-paren' | 'arabic-bare';
+
+function measureLabel(numbering: MeasureNumbering, number: number): string {
+  switch (numbering) {
+    case 'arabic-dot':
+      return `${number}.`;
+    case 'arabic-comma':
+      return `${number}、`;
+    case 'arabic-paren':
+      return `（${number}）`;
+    case 'chinese-paren':
+      return `（${chineseSerial[number - 1]}）`;
+    case 'arabic-bare':
+      return String(number);
+  }
+}
+
+/**
+ * One deadline phrase after the months already used: month ends (`6月底前`, the most common),
+ * dates (`9月30日前`), quarters (`第三季度末`), half years (`上半年`) and the year's end (`年底前`).
+ */
+function nextDeadline(next: () => number, year: number, after: number): { text: string; date: string; month: number } | null {
+  if (after >= 12) return null;
+  const month = after + 1 + Math.floor(next() * Math.min(4, 12 - after));
+  const form = next();
+  if (form < 0.55) return { text: `${month}月底前`, date: lastDay(year, month), month };
+  if (form < 0.7) {
+    const day = 10 + Math.floor(next() * 18);
+    return { text: `${month}月${day}日前`, date: isoDay(year, month, day), month };
+  }
+  if (form < 0.8 && month % 3 === 0) return { text: `第${chineseSerial[month / 3 - 1]}季度末`, date: lastDay(year, month), month };
+  if (form < 0.9 && (month === 6 || month === 12)) return { text: month === 6 ? '上半年' : '下半年', date: lastDay(year, month), month };
+  if (form >= 0.9) return { text: '年底前', date: `${year}-12-31`, month: 12 };
+  return { text: `${month}月底前`, date: lastDay(year, month), month };
+}
+
+/** The responsibility clause: labelled (`（牵头单位：…；责任单位：…）`) or with role verbs (`（A牵头，B、C负责）`). */
+function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], etc: boolean): string {
+  const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
+  if (form === 'verbs') return responsible.length > 0 ? `（${lead.join('、')}牵头，${others}负责）` : `（${lead.join('、')}牵头）`;
+  return responsible.length > 0 ? `（牵头单位：${lead.join('、')}；责任单位：${others}）` : `（牵头单位：${lead.join('、')}）`;
 }
 
 export function generateDocument(seed: number, options: { measures?: number } = {}): GeneratedDocument {
@@ -68,6 +127,13 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const title = `${region}${year}年优化营商环境重点任务分工方案`;
   const domainCount = 2 + Math.floor(next() * 6);
   const perDomain = options.measures ?? 3 + Math.floor(next() * 8);
+  const traditional = next() < 0.15;
+  const clauseForm: 'labelled' | 'verbs' = next() < 0.7 ? 'labelled' : 'verbs';
+  // PDF plans in the Shandong style (`配套措施———X`, then `1持续深化…`), or `一、X` with `（一）` measures.
+  const dashDomains = style === 'pdf' && next() < 0.6;
+  const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'chinese-paren'] as const);
+  // Now and then a domain numbers its measures its own way.
+  const mixedNumbering = !dashDomains && next() < 0.2;
   const domains: GeneratedDocument['domains'] = [];
   const domainOffset = Math.floor(next() * domainNames.length);
   const paragraphs: string[] = [title];
@@ -75,8 +141,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   for (let d = 0; d < domainCount; d++) {
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
     const domainLead = `${prefix}${pick(next, unitStems)}`;
-    paragraphs.push(style === 'pdf' ? `配套措施———${name}` : `${chineseSerial[d]}、${name}`);
-    if (style === 'pdf') paragraphs.push(`（领域牵头单位：${domainLead}）`);
+    paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}`);
+    if (dashDomains) paragraphs.push(`（领域牵头单位：${domainLead}）`);
+    const numbering = mixedNumbering && next() < 0.5 ? (documentNumbering === 'chinese-paren' ? 'arabic-dot' : 'chinese-paren') : documentNumbering;
     const measures: GeneratedMeasure[] = [];
     for (let m = 0; m < perDomain; m++) {
       const lead = [...new Set([pick(next, unitStems), pick(next, unitStems)].slice(0, 1 + Math.floor(next() * 2)))].map((stem) => `${prefix}${stem}`);
@@ -86,24 +153,23 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       const sentences = 1 + Math.floor(next() * 3);
       let lastMonth = 0;
       for (let s = 0; s < sentences; s++) {
-        if (next() < 0.7 && lastMonth < 12) {
-          const month = lastMonth + 1 + Math.floor(next() * Math.min(4, 12 - lastMonth));
-          lastMonth = month;
-          deadlines.push({ text: `${month}月底前`, date: lastDay(year, month) });
-          body += `${month}月底前，`;
+        const deadline = next() < 0.7 ? nextDeadline(next, year, lastMonth) : null;
+        if (deadline) {
+          lastMonth = deadline.month;
+          deadlines.push({ text: deadline.text, date: deadline.date });
+          body += `${deadline.text}，`;
         }
         body += `${pick(next, actions)}`;
         if (next() < 0.3) body += `，新增试点${1 + Math.floor(next() * 50)}${pick(next, targetUnits)}以上`;
         body += '。';
       }
       const etc = responsible.length > 0 && next() < 0.3;
-      const clause = responsible.length > 0 ? `（牵头单位：${lead.join('、')}；责任单位：${responsible.join('、')}${etc ? '等部门' : ''}）` : `（牵头单位：${lead.join('、')}）`;
       measures.push({ lead, responsible, deadlines });
-      const number = m + 1;
-      paragraphs.push(style === 'pdf' ? `${number}${body}${clause}` : `${number}.${body}${clause}`);
+      paragraphs.push(`${measureLabel(numbering, m + 1)}${body}${unitClause(clauseForm, lead, responsible, etc)}`);
     }
     domains.push({ name, measures });
   }
+  const script = traditional ? toTraditional : (text: string) => text;
   let text: string;
   if (style === 'pdf') {
     // PDF extraction: full-width digits, ASCII punctuation, wrapped lines, a blank line after
@@ -111,16 +177,29 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     const lines: string[] = [''];
     let page = 1;
     for (const paragraph of paragraphs) {
-      for (const line of wrap(toPdfPunctuation(toFullWidth(paragraph)), 28)) {
+      for (const line of wrap(toPdfPunctuation(toFullWidth(script(paragraph))), 28)) {
         lines.push(line, '');
-        if (lines.length % 80 === 0) lines.push(`—${toFullWidth(String(page++).padStart(2, '0'))}—`, '', ` ${title}`, '');
+        if (lines.length % 80 === 0) lines.push(`—${toFullWidth(String(page++).padStart(2, '0'))}—`, '', ` ${script(title)}`, '');
       }
     }
     text = lines.join('\n');
   } else {
-    text = paragraphs.map((paragraph, i) => (i === 0 ? paragraph : `\u3000\u3000${paragraph}`)).join('\n');
+    text = paragraphs.map((paragraph, i) => (i === 0 ? script(paragraph) : `\u3000\u3000${script(paragraph)}`)).join('\n');
   }
-  return { text, year, style, domains };
+  return {
+    text,
+    year,
+    style,
+    script: traditional ? 'traditional' : 'simplified',
+    domains: domains.map((domain) => ({
+      name: script(domain.name),
+      measures: domain.measures.map((measure) => ({
+        lead: measure.lead.map(script),
+        responsible: measure.responsible.map(script),
+        deadlines: measure.deadlines.map((deadline) => ({ text: script(deadline.text), date: deadline.date })),
+      })),
+    })),
+  };
 }
 
 /** A corpus of at least `bytes` UTF-8 bytes of generated documents. */
