@@ -52,6 +52,10 @@ const startsNumbered = '(?=[\\d〇○零一二三四五六七八九十今本明�
 /** Not glued to a preceding number: `12月` must not be read as `2月`. */
 const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
 
+/** Words that say a duty has no end date (`长期坚持`), longest first; those that may also close a clause (`（…，持续推进）`). */
+const ongoingWords = ['长期坚持', '長期堅持', '持续推进', '持續推進', '长期推进', '長期推進', '持续实施', '持續實施', '长期', '長期'];
+const ongoingClosingWords = ongoingWords.slice(0, 6);
+
 /** Years a relative year word adds to the reference year. */
 const relativeYears: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 明年: 1, 次年: 1, 今: 0, 本: 0, 明: 1, 次: 1 };
 
@@ -240,12 +244,19 @@ export const deadlineRules: readonly DeadlineRule[] = [
     id: 'deadline/ongoing',
     requires: ['长期', '持续', '長期', '持續'],
     kind: 'ongoing',
-    /** `长期坚持`, `持续推进` as a deadline: after a deadline label, or closing a clause. Not the verb in running text. */
-    pattern: /(?<=(?:时限|时间|時限|時間|节点|節點)[：:])(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進|持续实施|持續實施|长期|長期)|(?:长期坚持|長期堅持|持续推进|持續推進|长期推进|長期推進)(?=[）；])/g,
+    /**
+     * `长期坚持`, `持续推进` as a deadline: after a deadline label, alone in a table cell (between
+     * tabs, or last in the row), or closing a clause. Not the verb in running text. (Rules run on
+     * windows that reach 12 characters past the trigger, so `$` is only ever the text's real end.)
+     */
+    pattern: new RegExp(
+      `(?<=(?:时限|时间|時限|時間|节点|節點)[：:])(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|$)|(?:${ongoingClosingWords.join('|')})(?=[）；])`,
+      'g',
+    ),
     extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
     examples: {
-      ok: [['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null], ['（省商务厅牵头，持续推进）', '持续推进', null]],
-      notOk: ['持续推进落实用工服务专员制度'],
+      ok: [['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null], ['（省商务厅牵头，持续推进）', '持续推进', null], ['完善信用监管\t市市场监管局\t\t長期堅持', '長期堅持', null]],
+      notOk: ['持续推进落实用工服务专员制度', '\t长期坚持推进改革'],
     },
   },
   {
