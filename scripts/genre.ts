@@ -7,7 +7,7 @@
 export interface GeneratedMeasure {
   readonly lead: string[];
   readonly responsible: string[];
-  readonly deadlines: { readonly text: string; readonly date: string }[];
+  readonly deadlines: { readonly text: string; readonly date: string | null }[];
 }
 
 export interface GeneratedDocument {
@@ -48,9 +48,9 @@ const chineseSerial = ['一', '二', '三', '四', '五', '六', '七', '八', '
  * from Hong Kong, Macao and Taiwan, and some mainland archives, are in Traditional script.
  */
 const traditionalForms: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负'].map((simplified, i) => [
+  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号'].map((simplified, i) => [
     simplified,
-    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負'][i] as string,
+    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號'][i] as string,
   ]),
 );
 const toTraditional = (text: string): string => text.replace(/[\u4e00-\u9fff]/g, (char) => traditionalForms[char] ?? char);
@@ -117,6 +117,17 @@ function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], respons
   return responsible.length > 0 ? `（牵头单位：${lead.join('、')}；责任单位：${others}）` : `（牵头单位：${lead.join('、')}）`;
 }
 
+/** A deadline in a `完成时限` cell or line: a dated month end, the year's end, or ongoing (no date). */
+function labelledDeadline(next: () => number, year: number): { text: string; date: string | null } {
+  const form = next();
+  if (form < 0.6) {
+    const month = 1 + Math.floor(next() * 12);
+    return { text: `${year}年${month}月底前`, date: lastDay(year, month) };
+  }
+  if (form < 0.85) return { text: '年底前', date: `${year}-12-31` };
+  return { text: '长期坚持', date: null };
+}
+
 export function generateDocument(seed: number, options: { measures?: number } = {}): GeneratedDocument {
   const next = random(seed);
   const style: 'pdf' | 'web' = next() < 0.5 ? 'pdf' : 'web';
@@ -129,6 +140,10 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const perDomain = options.measures ?? 3 + Math.floor(next() * 8);
   const traditional = next() < 0.15;
   const clauseForm: 'labelled' | 'verbs' = next() < 0.7 ? 'labelled' : 'verbs';
+  // Web documents give a measure's units in its paragraph, on labelled lines under it
+  // (`牵头单位：…` / `完成时限：…`), or as a table saved as text, one tab-separated row per measure.
+  const layout: 'paragraph' | 'lines' | 'table' = style === 'pdf' ? 'paragraph' : pick(next, ['paragraph', 'paragraph', 'lines', 'table'] as const);
+  let row = 0;
   // PDF plans in the Shandong style (`配套措施———X`, then `1持续深化…`), or `一、X` with `（一）` measures.
   const dashDomains = style === 'pdf' && next() < 0.6;
   const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'chinese-paren'] as const);
@@ -137,7 +152,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const domains: GeneratedDocument['domains'] = [];
   const domainOffset = Math.floor(next() * domainNames.length);
   const paragraphs: string[] = [title];
-  if (style === 'web') paragraphs.push(`为深入贯彻落实党中央、国务院决策部署，持续优化营商环境，结合${region}实际，制定本方案。`);
+  if (layout === 'table') paragraphs.push('序号\t重点任务\t牵头单位\t责任单位\t完成时限');
+  else if (style === 'web') paragraphs.push(`为深入贯彻落实党中央、国务院决策部署，持续优化营商环境，结合${region}实际，制定本方案。`);
   for (let d = 0; d < domainCount; d++) {
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
     const domainLead = `${prefix}${pick(next, unitStems)}`;
@@ -164,8 +180,23 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         body += '。';
       }
       const etc = responsible.length > 0 && next() < 0.3;
+      const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
+      if (layout === 'table') {
+        const cell = labelledDeadline(next, year);
+        deadlines.push(cell);
+        paragraphs.push(`${++row}\t${body}\t${lead.join('、')}\t${others}\t${cell.text}`);
+      } else if (layout === 'lines') {
+        paragraphs.push(`${measureLabel(numbering, m + 1)}${body}`, `牵头单位：${lead.join('、')}`);
+        if (responsible.length > 0) paragraphs.push(`责任单位：${others}`);
+        if (next() < 0.6) {
+          const line = labelledDeadline(next, year);
+          deadlines.push(line);
+          paragraphs.push(`完成时限：${line.text}`);
+        }
+      } else {
+        paragraphs.push(`${measureLabel(numbering, m + 1)}${body}${unitClause(clauseForm, lead, responsible, etc)}`);
+      }
       measures.push({ lead, responsible, deadlines });
-      paragraphs.push(`${measureLabel(numbering, m + 1)}${body}${unitClause(clauseForm, lead, responsible, etc)}`);
     }
     domains.push({ name, measures });
   }
@@ -184,7 +215,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     }
     text = lines.join('\n');
   } else {
-    text = paragraphs.map((paragraph, i) => (i === 0 ? script(paragraph) : `\u3000\u3000${script(paragraph)}`)).join('\n');
+    text = paragraphs.map((paragraph, i) => (i === 0 || layout === 'table' ? script(paragraph) : `\u3000\u3000${script(paragraph)}`)).join('\n');
   }
   return {
     text,
