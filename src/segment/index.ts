@@ -218,13 +218,10 @@ function anyWithin(offsets: readonly number[], start: number, end: number): bool
 }
 
 /**
- * The measure level: the depth with the most headings whose whole extent (down to the next
- * heading of the same or a higher level) holds a responsibility clause; ties go to the deeper
- * level, because a domain holds clauses only through its measures. Without clauses, the depth
- * with the most numbered list items. A level, not a numbering style: one domain may number its
- * measures `（一）` and the next `1.`. Its kind is the style most of its headings use.
+ * Which headings hold a responsibility clause anywhere in their whole extent (down to the next
+ * heading of the same or a higher level).
  */
-function chooseMeasureLevel(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): { kind: AcceptedKind; depth: number } | null {
+function clauseBearing(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): boolean[] {
   const mentions = findClauseMentions(normalized.text.text);
   const lines = normalized.lines;
   // Extent of each heading: up to the next heading at the same depth or shallower (a stack pass).
@@ -236,17 +233,38 @@ function chooseMeasureLevel(normalized: NormalizedText, accepted: readonly Accep
     }
     open.push(i);
   });
-  const levels = new Map<number, { clauses: number; items: number; listItems: number; kinds: Map<AcceptedKind, number> }>();
-  accepted.forEach((heading, i) => {
-    if (heading.kind === 'plain-title') return;
+  return accepted.map((heading, i) => {
     const lastLine = extentEnd[i] as number;
+    return lastLine >= heading.line && anyWithin(mentions, (lines[heading.line] as { start: number }).start, (lines[lastLine] as { end: number }).end);
+  });
+}
+
+interface MeasureLevel {
+  readonly depth: number;
+  /** The numbering style most headings at that depth use. */
+  readonly kind: AcceptedKind;
+  /** True when the level was chosen by its clauses, not only by counting list items. */
+  readonly byClauses: boolean;
+}
+
+/**
+ * The measure level among the headings `indices`: the depth with the most headings that hold a
+ * responsibility clause; ties go to the deeper level, because a domain holds clauses only
+ * through its measures. Without clauses, the depth with the most numbered list items. A level,
+ * not a numbering style: one domain may number its measures `（一）` and the next `1.`.
+ */
+function chooseMeasureLevel(accepted: readonly AcceptedHeading[], bearing: readonly boolean[], indices: Iterable<number>): MeasureLevel | null {
+  const levels = new Map<number, { clauses: number; items: number; listItems: number; kinds: Map<AcceptedKind, number> }>();
+  for (const i of indices) {
+    const heading = accepted[i] as AcceptedHeading;
+    if (heading.kind === 'plain-title') continue;
     const level = levels.get(heading.depth) ?? { clauses: 0, items: 0, listItems: 0, kinds: new Map<AcceptedKind, number>() };
     level.items++;
     if (!topLevelKinds.has(heading.kind)) level.listItems++;
     level.kinds.set(heading.kind, (level.kinds.get(heading.kind) ?? 0) + 1);
-    if (lastLine >= heading.line && anyWithin(mentions, (lines[heading.line] as { start: number }).start, (lines[lastLine] as { end: number }).end)) level.clauses++;
+    if (bearing[i]) level.clauses++;
     levels.set(heading.depth, level);
-  });
+  }
   let best: number | null = null;
   let bestScore: [number, number, number] = [-1, -1, -1];
   for (const [depth, level] of levels) {
@@ -265,7 +283,34 @@ function chooseMeasureLevel(normalized: NormalizedText, accepted: readonly Accep
       most = count;
     }
   }
-  return { kind: kind as AcceptedKind, depth: best };
+  return { depth: best, kind: kind as AcceptedKind, byClauses: bestScore[0] > 0 };
+}
+
+/**
+ * The measure depth inside each domain, by the index of the heading that opens the domain (-1 for
+ * headings before the first). A domain may go one level deeper than the others: `一、` with
+ * `（一）` sections and `1.` measures, beside `二、` with its `1.` measures directly under it. Its own
+ * clause-bearing headings decide; without any, the document's level holds.
+ */
+function measureDepthByDomain(accepted: readonly AcceptedHeading[], bearing: readonly boolean[], domainDepth: number, documentLevel: MeasureLevel): Map<number, number> {
+  const depths = new Map<number, number>();
+  const decide = (opener: number, members: number[]) => {
+    const local = members.length > 0 ? chooseMeasureLevel(accepted, bearing, members) : null;
+    depths.set(opener, local?.byClauses ? local.depth : documentLevel.depth);
+  };
+  let opener = -1;
+  let members: number[] = [];
+  accepted.forEach((heading, i) => {
+    if (heading.depth === domainDepth) {
+      decide(opener, members);
+      opener = i;
+      members = [];
+    } else if (heading.depth > domainDepth) {
+      members.push(i);
+    }
+  });
+  decide(opener, members);
+  return depths;
 }
 
 /** Domain lead units named in a heading (`一、优化政务服务（牵头单位：省政府办公厅）`) or on the line after it. */
@@ -329,11 +374,14 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
     if (text.includes('\t')) table = readTableHeader(text);
   }
   const accepted = acceptHeadings(normalized, bodyStart, bodyEnd);
-  const measureLevel = chooseMeasureLevel(normalized, accepted, bodyEnd);
+  const bearing = clauseBearing(normalized, accepted, bodyEnd);
+  const measureLevel = chooseMeasureLevel(accepted, bearing, accepted.keys());
   const measureKind = measureLevel?.kind ?? null;
-  const measureDepth = measureLevel?.depth ?? -1;
-  const domainHeadings = accepted.filter((h) => h.depth < measureDepth);
+  const documentMeasureDepth = measureLevel?.depth ?? -1;
+  const domainHeadings = accepted.filter((h) => h.depth < documentMeasureDepth);
   const domainDepth = domainHeadings.length > 0 ? minimum(domainHeadings.map((h) => h.depth)) : -1;
+  const domainMeasureDepths = measureLevel ? measureDepthByDomain(accepted, bearing, domainDepth, measureLevel) : new Map<number, number>();
+  let measureDepth = domainMeasureDepths.get(-1) ?? documentMeasureDepth;
 
   interface DomainDraft {
     heading: AcceptedHeading | null;
@@ -364,8 +412,9 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
 
   accepted.forEach((heading, i) => {
     const nextLine = accepted[i + 1]?.line ?? bodyEnd + 1;
-    if (heading.depth <= measureDepth) closeMeasure(heading.line - 1);
+    if (heading.depth <= measureDepth || heading.depth === domainDepth) closeMeasure(heading.line - 1);
     if (heading.depth === domainDepth) {
+      measureDepth = domainMeasureDepths.get(i) ?? documentMeasureDepth;
       const name = headingName(normalized, heading);
       current = { heading, nonTask: nonTaskSectionRe.test(name), measures: [], lead: findDomainLead(normalized, heading, nextLine - 1) };
       domains.push(current);
