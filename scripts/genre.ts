@@ -149,6 +149,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'chinese-paren'] as const);
   // Now and then a domain numbers its measures its own way.
   const mixedNumbering = !dashDomains && next() < 0.2;
+  // Now and then some domains group their measures under `（一）` sections and others do not.
+  const sectioned = !dashDomains && !mixedNumbering && layout !== 'table' && (documentNumbering === 'arabic-dot' || documentNumbering === 'arabic-comma') && next() < 0.25;
   const domains: GeneratedDocument['domains'] = [];
   const domainOffset = Math.floor(next() * domainNames.length);
   const paragraphs: string[] = [title];
@@ -161,7 +163,16 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     if (dashDomains) paragraphs.push(`（领域牵头单位：${domainLead}）`);
     const numbering = mixedNumbering && next() < 0.5 ? (documentNumbering === 'chinese-paren' ? 'arabic-dot' : 'chinese-paren') : documentNumbering;
     const measures: GeneratedMeasure[] = [];
+    // A sectioned domain starts a second section halfway, and numbers its measures afresh in each.
+    const sections = sectioned && perDomain >= 2 && next() < 0.5 ? [0, Math.ceil(perDomain / 2)] : [];
+    let number = 0;
     for (let m = 0; m < perDomain; m++) {
+      const section = sections.indexOf(m);
+      if (section >= 0) {
+        paragraphs.push(`（${chineseSerial[section]}）${pick(next, verbs)}${pick(next, objects)}`);
+        number = 0;
+      }
+      number++;
       const lead = [...new Set([pick(next, unitStems), pick(next, unitStems)].slice(0, 1 + Math.floor(next() * 2)))].map((stem) => `${prefix}${stem}`);
       const responsible = next() < 0.5 ? [] : [...new Set([pick(next, unitStems), pick(next, unitStems), pick(next, unitStems)])].map((stem) => `${prefix}${stem}`).filter((unit) => !lead.includes(unit));
       const deadlines: GeneratedMeasure['deadlines'] = [];
@@ -186,7 +197,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         deadlines.push(cell);
         paragraphs.push(`${++row}\t${body}\t${lead.join('、')}\t${others}\t${cell.text}`);
       } else if (layout === 'lines') {
-        paragraphs.push(`${measureLabel(numbering, m + 1)}${body}`, `牵头单位：${lead.join('、')}`);
+        paragraphs.push(`${measureLabel(numbering, number)}${body}`, `牵头单位：${lead.join('、')}`);
         if (responsible.length > 0) paragraphs.push(`责任单位：${others}`);
         if (next() < 0.6) {
           const line = labelledDeadline(next, year);
@@ -194,7 +205,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
           paragraphs.push(`完成时限：${line.text}`);
         }
       } else {
-        paragraphs.push(`${measureLabel(numbering, m + 1)}${body}${unitClause(clauseForm, lead, responsible, etc)}`);
+        paragraphs.push(`${measureLabel(numbering, number)}${body}${unitClause(clauseForm, lead, responsible, etc)}`);
       }
       measures.push({ lead, responsible, deadlines });
     }
