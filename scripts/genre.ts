@@ -1,12 +1,21 @@
 /**
  * A generator of task-division documents from a grammar of the genre, for property tests and
- * the benchmark corpus. Each document comes with what it contains (domains, units, deadlines),
- * so that a test can check the extraction recovers exactly that. Deterministic for a seed.
+ * the benchmark corpus. Each document comes with what it contains (domains and their lead units,
+ * measures' lead, responsible and supporting units, deadlines), so that a test can check the
+ * extraction recovers exactly that. Deterministic for a seed.
+ *
+ * The grammar varies what real plans vary: PDF text (full-width digits, ASCII punctuation, wrapped
+ * lines, page numbers, running headers) or web text (indented paragraphs, CRLF, an attachment's
+ * framing lines); `配套措施———X` or `一、X` domains, with the lead in the heading or on a line under it;
+ * measures numbered `1` `1.` `1、` `（1）` `（一）`, a domain now and then in its own style or with
+ * `（一）` sections; units in a labelled or a role-verb clause, on labelled lines, or in a table saved as
+ * text; month ends, dates, quarters, half years, 年底前 and 长期坚持; simplified or Traditional script.
  */
 
 export interface GeneratedMeasure {
   readonly lead: string[];
   readonly responsible: string[];
+  readonly supporting: string[];
   readonly deadlines: { readonly text: string; readonly date: string | null }[];
 }
 
@@ -15,7 +24,7 @@ export interface GeneratedDocument {
   readonly year: number;
   readonly style: 'pdf' | 'web';
   readonly script: 'simplified' | 'traditional';
-  readonly domains: { readonly name: string; readonly measures: GeneratedMeasure[] }[];
+  readonly domains: { readonly name: string; readonly lead: string[]; readonly measures: GeneratedMeasure[] }[];
 }
 
 /** mulberry32: a small, fast, seedable PRNG. */
@@ -110,11 +119,16 @@ function nextDeadline(next: () => number, year: number, after: number): { text: 
   return { text: `${month}月底前`, date: lastDay(year, month), month };
 }
 
-/** The responsibility clause: labelled (`（牵头单位：…；责任单位：…）`) or with role verbs (`（A牵头，B、C负责）`). */
-function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], etc: boolean): string {
+/**
+ * The responsibility clause: labelled (`（牵头单位：…；责任单位：…；配合单位：…）`) or with role verbs
+ * (`（A牵头，B、C负责，D配合）`).
+ */
+function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], supporting: readonly string[], etc: boolean): string {
   const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
-  if (form === 'verbs') return responsible.length > 0 ? `（${lead.join('、')}牵头，${others}负责）` : `（${lead.join('、')}牵头）`;
-  return responsible.length > 0 ? `（牵头单位：${lead.join('、')}；责任单位：${others}）` : `（牵头单位：${lead.join('、')}）`;
+  if (form === 'verbs') {
+    return `（${[`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${others}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])].join('，')}）`;
+  }
+  return `（${[`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])].join('；')}）`;
 }
 
 /** A deadline in a `完成时限` cell or line: a dated month end, the year's end, or ongoing (no date). */
@@ -151,6 +165,11 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const mixedNumbering = !dashDomains && next() < 0.2;
   // Now and then some domains group their measures under `（一）` sections and others do not.
   const sectioned = !dashDomains && !mixedNumbering && layout !== 'table' && (documentNumbering === 'arabic-dot' || documentNumbering === 'arabic-comma') && next() < 0.25;
+  // Web documents sometimes come as an attachment (`附件`, a document number) and close with the
+  // issuer and the date: lines that are not part of the last measure.
+  const framed = style === 'web' && layout !== 'table' && next() < 0.3;
+  const crlf = style === 'web' && next() < 0.2;
+  const headingLeads = style === 'web' && layout !== 'table' && next() < 0.3;
   const domains: GeneratedDocument['domains'] = [];
   const domainOffset = Math.floor(next() * domainNames.length);
   const paragraphs: string[] = [title];
@@ -159,7 +178,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   for (let d = 0; d < domainCount; d++) {
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
     const domainLead = `${prefix}${pick(next, unitStems)}`;
-    paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}`);
+    // A domain's lead unit: on a line under a dash title, or in the heading (`一、X（牵头单位：…）`).
+    paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}${headingLeads ? `（牵头单位：${domainLead}）` : ''}`);
     if (dashDomains) paragraphs.push(`（领域牵头单位：${domainLead}）`);
     const numbering = mixedNumbering && next() < 0.5 ? (documentNumbering === 'chinese-paren' ? 'arabic-dot' : 'chinese-paren') : documentNumbering;
     const measures: GeneratedMeasure[] = [];
@@ -175,6 +195,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       number++;
       const lead = [...new Set([pick(next, unitStems), pick(next, unitStems)].slice(0, 1 + Math.floor(next() * 2)))].map((stem) => `${prefix}${stem}`);
       const responsible = next() < 0.5 ? [] : [...new Set([pick(next, unitStems), pick(next, unitStems), pick(next, unitStems)])].map((stem) => `${prefix}${stem}`).filter((unit) => !lead.includes(unit));
+      const supporting = layout !== 'table' && next() < 0.25 ? [...new Set([pick(next, unitStems), pick(next, unitStems)])].map((stem) => `${prefix}${stem}`).filter((unit) => !lead.includes(unit) && !responsible.includes(unit)) : [];
       const deadlines: GeneratedMeasure['deadlines'] = [];
       let body = `${pick(next, verbs)}${pick(next, objects)}。`;
       const sentences = 1 + Math.floor(next() * 3);
@@ -199,17 +220,18 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       } else if (layout === 'lines') {
         paragraphs.push(`${measureLabel(numbering, number)}${body}`, `牵头单位：${lead.join('、')}`);
         if (responsible.length > 0) paragraphs.push(`责任单位：${others}`);
+        if (supporting.length > 0) paragraphs.push(`配合单位：${supporting.join('、')}`);
         if (next() < 0.6) {
           const line = labelledDeadline(next, year);
           deadlines.push(line);
           paragraphs.push(`完成时限：${line.text}`);
         }
       } else {
-        paragraphs.push(`${measureLabel(numbering, number)}${body}${unitClause(clauseForm, lead, responsible, etc)}`);
+        paragraphs.push(`${measureLabel(numbering, number)}${body}${unitClause(clauseForm, lead, responsible, supporting, etc)}`);
       }
-      measures.push({ lead, responsible, deadlines });
+      measures.push({ lead, responsible, supporting, deadlines });
     }
-    domains.push({ name, measures });
+    domains.push({ name, lead: dashDomains || headingLeads ? [domainLead] : [], measures });
   }
   const script = traditional ? toTraditional : (text: string) => text;
   let text: string;
@@ -226,7 +248,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     }
     text = lines.join('\n');
   } else {
-    text = paragraphs.map((paragraph, i) => (i === 0 || layout === 'table' ? script(paragraph) : `\u3000\u3000${script(paragraph)}`)).join('\n');
+    const body = paragraphs.map((paragraph, i) => (i === 0 || layout === 'table' ? script(paragraph) : `\u3000\u3000${script(paragraph)}`));
+    const lines = framed ? ['附件', `${script(region)}政办发〔${year}〕${1 + (seed % 30)}号`, ...body, `${script(region)}人民政府办公厅`, `${year}年3月17日`] : body;
+    text = lines.join(crlf ? '\r\n' : '\n');
   }
   return {
     text,
@@ -235,9 +259,11 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     script: traditional ? 'traditional' : 'simplified',
     domains: domains.map((domain) => ({
       name: script(domain.name),
+      lead: domain.lead.map(script),
       measures: domain.measures.map((measure) => ({
         lead: measure.lead.map(script),
         responsible: measure.responsible.map(script),
+        supporting: measure.supporting.map(script),
         deadlines: measure.deadlines.map((deadline) => ({ text: script(deadline.text), date: deadline.date })),
       })),
     })),
