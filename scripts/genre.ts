@@ -108,6 +108,11 @@ function nextDeadline(next: () => number, year: number, after: number): { text: 
   if (after >= 12) return null;
   const month = after + 1 + Math.floor(next() * Math.min(4, 12 - after));
   const form = next();
+  // Now and then the year is written out: this year's, or the next one's for work that runs on.
+  if (form < 0.08) {
+    const written = form < 0.04 ? year : year + 1;
+    return { text: `${written}年${month}月底前`, date: lastDay(written, month), month };
+  }
   if (form < 0.55) return { text: `${month}月底前`, date: lastDay(year, month), month };
   if (form < 0.7) {
     const day = 10 + Math.floor(next() * 18);
@@ -149,7 +154,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const provincial = next() < 0.5;
   const prefix = provincial ? '省' : '市';
   const region = provincial ? pick(next, places) : pick(next, cities);
-  const title = `${region}${year}年优化营商环境重点任务分工方案`;
+  // Some titles write the year in Chinese digits (`二〇二四年`).
+  const writtenYear = next() < 0.1 ? [...String(year)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('') : String(year);
+  const title = `${region}${writtenYear}年优化营商环境重点任务分工方案`;
   const domainCount = 2 + Math.floor(next() * 6);
   const perDomain = options.measures ?? 3 + Math.floor(next() * 8);
   const traditional = next() < 0.15;
@@ -170,6 +177,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const framed = style === 'web' && layout !== 'table' && next() < 0.3;
   const crlf = style === 'web' && next() < 0.2;
   const headingLeads = style === 'web' && layout !== 'table' && next() < 0.3;
+  // Some web documents put a measure's clause in a paragraph of its own under the text.
+  const clauseOnOwnLine = style === 'web' && layout === 'paragraph' && next() < 0.2;
   const domains: GeneratedDocument['domains'] = [];
   const domainOffset = Math.floor(next() * domainNames.length);
   const paragraphs: string[] = [title];
@@ -227,7 +236,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
           paragraphs.push(`完成时限：${line.text}`);
         }
       } else {
-        paragraphs.push(`${measureLabel(numbering, number)}${body}${unitClause(clauseForm, lead, responsible, supporting, etc)}`);
+        const clause = unitClause(clauseForm, lead, responsible, supporting, etc);
+        if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
+        else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
       measures.push({ lead, responsible, supporting, deadlines });
     }
