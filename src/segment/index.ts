@@ -1,4 +1,5 @@
 import { findUnitClauses, parseUnitList } from '../extract/units/index.ts';
+import { rocYearPattern } from '../extract/year.ts';
 import { endsWithTerminator, labelLineRe, type NormalizedText } from '../normalize/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
@@ -60,8 +61,10 @@ export interface Segmentation {
   readonly unsegmented: boolean;
 }
 
-/** A date line that closes a document: `2023年3月17日`. */
-const dateLineRe = /^(?:\d{4}|[〇○零一二三四五六七八九]{4})年\d{1,2}月\d{1,2}日$|^(?:\d{4}|[〇○零一二三四五六七八九]{4})年[〇○零一二三四五六七八九十]{1,2}月[〇○零一二三四五六七八九十]{1,3}日$/;
+/** A date line that closes a document: `2023年3月17日`, `二〇二三年三月十七日`, `中華民國112年3月17日`. */
+const dateLineRe = new RegExp(
+  `^(?:\\d{4}|(?:中華民國|中华民国)?${rocYearPattern})年\\d{1,2}月\\d{1,2}日$|^(?:\\d{4}|[〇○零一二三四五六七八九]{4})年[〇○零一二三四五六七八九十]{1,2}月[〇○零一二三四五六七八九十]{1,3}日$`,
+);
 
 /** `（此件公开发布）`, `抄送：…`, `附件：…`: lines after the last measure that are not part of it. */
 const closingLineRe = /^（此件.{0,20}）$|^抄送[：:]|^附件[：:\d]|^[^，。；：（）、]{2,30}(?:印发|办公室|办公厅|人民政府|委员会|政府)$/;

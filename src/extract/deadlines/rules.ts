@@ -1,4 +1,5 @@
 import { parseNumber } from '../../numerals.ts';
+import { rocYearOffset, rocYearPattern } from '../year.ts';
 
 /**
  * Deadline phrasings, one rule per family (chrono's parsers). A rule's pattern finds
@@ -36,8 +37,11 @@ export interface DeadlineRule {
   };
 }
 
-/** A year: four Arabic digits or four Chinese digits (`二〇二三`), not preceded by another digit. */
-const yearPart = '(?:(?<![\\d〇○零一二三四五六七八九])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年|(?<relative>今年|本年|明年|次年))';
+/**
+ * A year: four Arabic digits or four Chinese digits (`二〇二三`), or a Republic of China year as
+ * Taiwan writes it (`112年`: 2023), not preceded by another digit; or a relative year word.
+ */
+const yearPart = `(?:(?<![\\d〇○零一二三四五六七八九])(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年|(?<relative>今年|本年|明年|次年))`;
 /** A month, 1–12, Arabic or Chinese (`十二`); not preceded by a digit (so `112月` is not `12月`). */
 const monthPart = '(?<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月';
 /** A day, 1–31, Arabic or Chinese. */
@@ -65,7 +69,8 @@ function yearOffset(groups: Readonly<Record<string, string | undefined>>): numbe
 }
 
 function year(groups: Readonly<Record<string, string | undefined>>): number | null {
-  return groups.year === undefined ? null : parseNumber(groups.year);
+  if (groups.year !== undefined) return parseNumber(groups.year);
+  return groups.rocYear === undefined ? null : Number(groups.rocYear) + rocYearOffset;
 }
 
 function month(groups: Readonly<Record<string, string | undefined>>): number | null {
@@ -99,6 +104,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['6月底完成', '6月底完成', '2023-06-30'],
         ['十二月底前', '十二月底前', '2023-12-31'],
         ['二〇二三年十一月底前', '二〇二三年十一月底前', '2023-11-30'],
+        ['113年3月底前完成', '113年3月底前完成', '2024-03-31'],
       ],
       notOk: ['13月底前', '6月份召开', '月底前', '6月召开', '6月前'],
     },
@@ -276,8 +282,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
     requires: ['时限', '时间', '時限', '時間'],
     kind: 'year-end',
     /** `完成时限：2023年`, `完成时限：二〇二三年`: a bare year after a deadline label means by its end. */
-    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
+    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
-    examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31']], notOk: ['力争2023年全省'] },
+    examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31'], ['完成時限：113年）', '113年', '2024-12-31']], notOk: ['力争2023年全省'] },
   },
 ];
