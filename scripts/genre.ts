@@ -9,7 +9,8 @@
  * framing lines); `配套措施———X` or `一、X` domains, with the lead in the heading or on a line under it;
  * measures numbered `1` `1.` `1、` `（1）` `（一）`, a domain now and then in its own style or with
  * `（一）` sections; units in a labelled or a role-verb clause, on labelled lines, or in a table saved as
- * text; month ends, dates, quarters, half years, 年底前 and 长期坚持; simplified or Traditional script.
+ * text; month ends, dates, quarters, half years, 年底前 and 长期坚持; simplified or Traditional script,
+ * some Traditional documents dated in years of the Republic of China (`112年`).
  */
 
 export interface GeneratedMeasure {
@@ -104,14 +105,14 @@ function measureLabel(numbering: MeasureNumbering, number: number): string {
  * One deadline phrase after the months already used: month ends (`6月底前`, the most common),
  * dates (`9月30日前`), quarters (`第三季度末`), half years (`上半年`) and the year's end (`年底前`).
  */
-function nextDeadline(next: () => number, year: number, after: number): { text: string; date: string; month: number } | null {
+function nextDeadline(next: () => number, year: number, after: number, yearText: (year: number) => string): { text: string; date: string; month: number } | null {
   if (after >= 12) return null;
   const month = after + 1 + Math.floor(next() * Math.min(4, 12 - after));
   const form = next();
   // Now and then the year is written out: this year's, or the next one's for work that runs on.
   if (form < 0.08) {
     const written = form < 0.04 ? year : year + 1;
-    return { text: `${written}年${month}月底前`, date: lastDay(written, month), month };
+    return { text: `${yearText(written)}年${month}月底前`, date: lastDay(written, month), month };
   }
   if (form < 0.55) return { text: `${month}月底前`, date: lastDay(year, month), month };
   if (form < 0.7) {
@@ -137,11 +138,11 @@ function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], respons
 }
 
 /** A deadline in a `完成时限` cell or line: a dated month end, the year's end, or ongoing (no date). */
-function labelledDeadline(next: () => number, year: number): { text: string; date: string | null } {
+function labelledDeadline(next: () => number, year: number, yearText: (year: number) => string): { text: string; date: string | null } {
   const form = next();
   if (form < 0.6) {
     const month = 1 + Math.floor(next() * 12);
-    return { text: `${year}年${month}月底前`, date: lastDay(year, month) };
+    return { text: `${yearText(year)}年${month}月底前`, date: lastDay(year, month) };
   }
   if (form < 0.85) return { text: '年底前', date: `${year}-12-31` };
   return { text: '长期坚持', date: null };
@@ -154,12 +155,14 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const provincial = next() < 0.5;
   const prefix = provincial ? '省' : '市';
   const region = provincial ? pick(next, places) : pick(next, cities);
-  // Some titles write the year in Chinese digits (`二〇二四年`).
-  const writtenYear = next() < 0.1 ? [...String(year)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('') : String(year);
-  const title = `${region}${writtenYear}年优化营商环境重点任务分工方案`;
   const domainCount = 2 + Math.floor(next() * 6);
   const perDomain = options.measures ?? 3 + Math.floor(next() * 8);
   const traditional = next() < 0.15;
+  // Taiwan writes years of the Republic of China (`112年` is 2023); some titles write the year in Chinese digits (`二〇二四年`).
+  const roc = traditional && next() < 0.4;
+  const yearText = (value: number): string => (roc ? String(value - 1911) : String(value));
+  const writtenYear = !roc && next() < 0.1 ? [...String(year)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('') : yearText(year);
+  const title = `${region}${writtenYear}年优化营商环境重点任务分工方案`;
   const clauseForm: 'labelled' | 'verbs' = next() < 0.7 ? 'labelled' : 'verbs';
   // Web documents give a measure's units in its paragraph, on labelled lines under it
   // (`牵头单位：…` / `完成时限：…`), or as a table saved as text, one tab-separated row per measure.
@@ -210,7 +213,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       const sentences = 1 + Math.floor(next() * 3);
       let lastMonth = 0;
       for (let s = 0; s < sentences; s++) {
-        const deadline = next() < 0.7 ? nextDeadline(next, year, lastMonth) : null;
+        const deadline = next() < 0.7 ? nextDeadline(next, year, lastMonth, yearText) : null;
         if (deadline) {
           lastMonth = deadline.month;
           deadlines.push({ text: deadline.text, date: deadline.date });
@@ -223,7 +226,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       const etc = responsible.length > 0 && next() < 0.3;
       const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
       if (layout === 'table') {
-        const cell = labelledDeadline(next, year);
+        const cell = labelledDeadline(next, year, yearText);
         deadlines.push(cell);
         paragraphs.push(`${++row}\t${body}\t${lead.join('、')}\t${others}\t${cell.text}`);
       } else if (layout === 'lines') {
@@ -231,7 +234,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         if (responsible.length > 0) paragraphs.push(`责任单位：${others}`);
         if (supporting.length > 0) paragraphs.push(`配合单位：${supporting.join('、')}`);
         if (next() < 0.6) {
-          const line = labelledDeadline(next, year);
+          const line = labelledDeadline(next, year, yearText);
           deadlines.push(line);
           paragraphs.push(`完成时限：${line.text}`);
         }
