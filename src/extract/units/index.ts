@@ -1,5 +1,6 @@
 import { CharClass, whitespaceChars } from '../../char-class.ts';
 import type { Span } from '../../types.ts';
+import { extractDeadlines } from '../deadlines/index.ts';
 import {
   deadlineLabels,
   openListEndings,
@@ -113,6 +114,20 @@ function roleVerbAtEnd(part: string): { role: UnitRole; index: number } | null {
 
 /** A deadline-looking clause part (`6月底完成`, `2023年底前`, `长期坚持`): allowed in a role-verb clause. */
 export const clauseDeadlinePartRe = /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末|内|中)?(?:前|完成|以前)$|^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|持续|持續)(?:实施|實施|推进|推進)?$|^\d{4}年\d{1,2}月\d{1,2}日前?$/;
+
+/** What may follow a deadline in a clause part: `2024年12月底前完成`, `上半年完成`, `第三季度末前完成`. */
+const afterClauseDeadlineRe = /^(?:前|以前|之前)?(?:完成|完成任务|完成任務|落地|见效|見效)?$/;
+
+/**
+ * True when a clause part is a deadline and nothing else (`2024年12月底前完成`, `113年上半年完成`):
+ * the deadline rules decide, so every form they know is allowed here without a second list.
+ */
+function isDeadlinePart(part: string): boolean {
+  if (clauseDeadlinePartRe.test(part)) return true;
+  const found = extractDeadlines(part, null);
+  const only = found.length === 1 ? found[0] : undefined;
+  return only !== undefined && only.span.start === 0 && afterClauseDeadlineRe.test(part.slice(only.span.end));
+}
 
 /** What separates the names of a list. */
 const listSeparators = new CharClass('、，,；;/');
@@ -270,7 +285,10 @@ function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | n
     const part = rawPart.trim();
     if (part.length === 0 || clauseDeadlinePartRe.test(part)) continue;
     const verb = roleVerbAtEnd(part);
-    if (!verb) return null;
+    if (!verb) {
+      if (isDeadlinePart(part)) continue;
+      return null;
+    }
     const role = verb.role;
     const list = part.slice(0, verb.index);
     if (list.length === 0 || list.length > 200) return null;
