@@ -129,10 +129,11 @@ function nextDeadline(next: () => number, year: number, after: number, yearText:
  * The responsibility clause: labelled (`（牵头单位：…；责任单位：…；配合单位：…）`) or with role verbs
  * (`（A牵头，B、C负责，D配合）`).
  */
-function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], supporting: readonly string[], etc: boolean): string {
+function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], supporting: readonly string[], etc: boolean, deadline: string | null): string {
   const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
   if (form === 'verbs') {
-    return `（${[`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${others}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])].join('，')}）`;
+    const parts = [`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${others}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
+    return `（${[...parts, ...(deadline === null ? [] : [deadline])].join('，')}）`;
   }
   return `（${[`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])].join('；')}）`;
 }
@@ -239,7 +240,11 @@ export function generateDocument(seed: number, options: { measures?: number } = 
           paragraphs.push(`完成时限：${line.text}`);
         }
       } else {
-        const clause = unitClause(clauseForm, lead, responsible, supporting, etc);
+        // A role-verb clause may close with the deadline: `（A牵头，B负责，2024年6月底前完成）`.
+        const inClause = clauseForm === 'verbs' && next() < 0.3 ? labelledDeadline(next, year, yearText) : null;
+        const clauseDeadline = inClause === null ? null : inClause.date === null ? inClause.text : `${inClause.text}完成`;
+        if (inClause !== null) deadlines.push({ text: clauseDeadline as string, date: inClause.date });
+        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline);
         if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
         else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
