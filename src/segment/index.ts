@@ -355,6 +355,23 @@ function headingName(normalized: NormalizedText, heading: AcceptedHeading): stri
   return text.replace(/（(?:领域|領域)?(?:牵头|牽頭|责任|責任).*$/, '').replace(/[。；：]$/, '').trim();
 }
 
+/**
+ * Domains from a table's domain column (`重点领域`): consecutive rows with the same cell form one;
+ * an empty cell continues the domain above, as vertically merged cells are saved. Null when the
+ * column is empty throughout.
+ */
+function domainsFromColumn(normalized: NormalizedText, measures: readonly SegmentedMeasure[], column: number): SegmentedDomain[] | null {
+  const domains: { name: string; line: number; measures: SegmentedMeasure[] }[] = [];
+  for (const measure of measures) {
+    const name = (lineText(normalized, measure.firstLine).split('\t')[column] ?? '').trim();
+    const current = domains[domains.length - 1];
+    if (current && (name.length === 0 || name === current.name)) current.measures.push(measure);
+    else domains.push({ name, line: measure.firstLine, measures: [measure] });
+  }
+  if (domains.every((domain) => domain.name.length === 0)) return null;
+  return domains.map((domain) => ({ label: null, number: null, name: domain.name, line: domain.line, leadUnits: [], leadUnitsOpen: false, leadSpan: null, measures: domain.measures }));
+}
+
 function minimum(values: readonly number[]): number {
   let least = Number.POSITIVE_INFINITY;
   for (const value of values) if (value < least) least = value;
@@ -475,12 +492,15 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
     };
   }
 
+  // A table with a domain column and no domain rows: the column groups the measures.
+  const onlyDomain = taskDomains.length === 1 ? (taskDomains[0] as { heading: AcceptedHeading | null; measures: SegmentedMeasure[] }) : null;
+  const byColumn = table?.domain !== undefined && onlyDomain !== null && onlyDomain.heading === null ? domainsFromColumn(normalized, onlyDomain.measures, table.domain) : null;
   return {
     title,
     table,
     measureKind: measureKind === 'plain-title' ? null : measureKind,
     unsegmented: false,
-    domains: taskDomains.map((domain): SegmentedDomain => {
+    domains: byColumn ?? taskDomains.map((domain): SegmentedDomain => {
       const heading = domain.heading;
       return {
         label: heading ? (heading.kind === 'dash-title' ? (heading.prefix ?? heading.label) : heading.label || null) : null,
