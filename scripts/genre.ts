@@ -186,13 +186,16 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const domains: GeneratedDocument['domains'] = [];
   const domainOffset = Math.floor(next() * domainNames.length);
   const paragraphs: string[] = [title];
-  if (layout === 'table') paragraphs.push('序号\t重点任务\t牵头单位\t责任单位\t完成时限');
+  // Half the tables name the domain in a column of their own (blank below its first row, as merged
+  // cells save) instead of in a row between the measures.
+  const domainColumn = layout === 'table' && next() < 0.5;
+  if (layout === 'table') paragraphs.push(domainColumn ? '序号\t重点领域\t具体措施\t牵头单位\t责任单位\t完成时限' : '序号\t重点任务\t牵头单位\t责任单位\t完成时限');
   else if (style === 'web') paragraphs.push(`为深入贯彻落实党中央、国务院决策部署，持续优化营商环境，结合${region}实际，制定本方案。`);
   for (let d = 0; d < domainCount; d++) {
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
     const domainLead = `${prefix}${pick(next, unitStems)}`;
     // A domain's lead unit: on a line under a dash title, or in the heading (`一、X（牵头单位：…）`).
-    paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}${headingLeads ? `（牵头单位：${domainLead}）` : ''}`);
+    if (!domainColumn) paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}${headingLeads ? `（牵头单位：${domainLead}）` : ''}`);
     if (dashDomains) paragraphs.push(`（领域牵头单位：${domainLead}）`);
     const numbering = mixedNumbering && next() < 0.5 ? (documentNumbering === 'chinese-paren' ? 'arabic-dot' : 'chinese-paren') : documentNumbering;
     const measures: GeneratedMeasure[] = [];
@@ -229,7 +232,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       if (layout === 'table') {
         const cell = labelledDeadline(next, year, yearText);
         deadlines.push(cell);
-        paragraphs.push(`${++row}\t${body}\t${lead.join('、')}\t${others}\t${cell.text}`);
+        const domainCell = domainColumn ? `${m === 0 ? name : ''}\t` : '';
+        paragraphs.push(`${++row}\t${domainCell}${body}\t${lead.join('、')}\t${others}\t${cell.text}`);
       } else if (layout === 'lines') {
         paragraphs.push(`${measureLabel(numbering, number)}${body}`, `牵头单位：${lead.join('、')}`);
         if (responsible.length > 0) paragraphs.push(`责任单位：${others}`);
