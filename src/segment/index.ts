@@ -222,7 +222,10 @@ function anyWithin(offsets: readonly number[], start: number, end: number): bool
 
 /**
  * Which headings hold a responsibility clause anywhere in their whole extent (down to the next
- * heading of the same or a higher level).
+ * heading of the same or a higher level). For a top-level heading with headings under it, only
+ * the part from its first child on counts: a clause on the heading's own line or just under it
+ * (`一、优化政务服务（牵头单位：…）`) names the domain's lead, and must not make the domains the
+ * measures when the items under them name no units of their own.
  */
 function clauseBearing(normalized: NormalizedText, accepted: readonly AcceptedHeading[], bodyEnd: number): boolean[] {
   const mentions = findClauseMentions(normalized.text.text);
@@ -236,9 +239,13 @@ function clauseBearing(normalized: NormalizedText, accepted: readonly AcceptedHe
     }
     open.push(i);
   });
+  const topDepth = minimum(accepted.map((heading) => heading.depth));
   return accepted.map((heading, i) => {
     const lastLine = extentEnd[i] as number;
-    return lastLine >= heading.line && anyWithin(mentions, (lines[heading.line] as { start: number }).start, (lines[lastLine] as { end: number }).end);
+    const child = accepted[i + 1];
+    const hasChild = child !== undefined && child.depth > heading.depth && child.line <= lastLine;
+    const firstLine = heading.depth === topDepth && hasChild ? child.line : heading.line;
+    return lastLine >= firstLine && anyWithin(mentions, (lines[firstLine] as { start: number }).start, (lines[lastLine] as { end: number }).end);
   });
 }
 
@@ -293,13 +300,15 @@ function chooseMeasureLevel(accepted: readonly AcceptedHeading[], bearing: reado
  * The measure depth inside each domain, by the index of the heading that opens the domain (-1 for
  * headings before the first). A domain may go one level deeper than the others: `一、` with
  * `（一）` sections and `1.` measures, beside `二、` with its `1.` measures directly under it. Its own
- * clause-bearing headings decide; without any, the document's level holds.
+ * clause-bearing headings decide; without any, the document's level holds (in a document with no
+ * clauses at all, the domain's most numerous list).
  */
 function measureDepthByDomain(accepted: readonly AcceptedHeading[], bearing: readonly boolean[], domainDepth: number, documentLevel: MeasureLevel): Map<number, number> {
   const depths = new Map<number, number>();
   const decide = (opener: number, members: number[]) => {
     const local = members.length > 0 ? chooseMeasureLevel(accepted, bearing, members) : null;
-    depths.set(opener, local?.byClauses ? local.depth : documentLevel.depth);
+    // Without a clause anywhere in the document, each domain goes by its own list items.
+    depths.set(opener, local && (local.byClauses || !documentLevel.byClauses) ? local.depth : documentLevel.depth);
   };
   let opener = -1;
   let members: number[] = [];
@@ -316,7 +325,7 @@ function measureDepthByDomain(accepted: readonly AcceptedHeading[], bearing: rea
   return depths;
 }
 
-/** Domain lead units named in a heading (`一、优化政务服务（牵头单位：省政府办公厅）`) or on the line after it. */
+/** Domain lead units named in a heading (`一、优化政务服务（牵头单位：省政府办公厅）`) or on a line after it (`（领域牵头单位：…）`, `牵头单位：…`). */
 function findDomainLead(normalized: NormalizedText, heading: AcceptedHeading, until: number): { units: string[]; open: boolean; span: Span } | null {
   for (let index = heading.line; index <= Math.min(until, heading.line + 3); index++) {
     const line = normalized.lines[index] as { start: number; end: number };
@@ -326,7 +335,7 @@ function findDomainLead(normalized: NormalizedText, heading: AcceptedHeading, un
       const parsed = parseUnitList(lead[1] as string);
       return { units: parsed.units, open: parsed.open, span: { start: line.start, end: line.end } };
     }
-    const clause = index === heading.line || text.startsWith('（') ? findUnitClauses(text)[0] : undefined;
+    const clause = index === heading.line || text.startsWith('（') || labelLineRe.test(text) ? findUnitClauses(text)[0] : undefined;
     if (clause && clause.units.lead.length > 0 && (index === heading.line ? clause.span.end === text.length : clause.span.start === 0)) {
       return { units: [...clause.units.lead], open: clause.open.lead, span: { start: line.start + clause.span.start, end: line.start + clause.span.end } };
     }
