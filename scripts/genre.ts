@@ -181,6 +181,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const framed = style === 'web' && layout !== 'table' && next() < 0.3;
   const crlf = style === 'web' && next() < 0.2;
   const headingLeads = style === 'web' && layout !== 'table' && next() < 0.3;
+  // Some plans name only each domain's lead, under its heading, and no units in the measures.
+  const domainLeadsOnly = style === 'web' && layout === 'paragraph' && !headingLeads && next() < 0.15;
   // Some web documents put a measure's clause in a paragraph of its own under the text.
   const clauseOnOwnLine = style === 'web' && layout === 'paragraph' && next() < 0.2;
   const domains: GeneratedDocument['domains'] = [];
@@ -197,6 +199,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     // A domain's lead unit: on a line under a dash title, or in the heading (`一、X（牵头单位：…）`).
     if (!domainColumn) paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}${headingLeads ? `（牵头单位：${domainLead}）` : ''}`);
     if (dashDomains) paragraphs.push(`（领域牵头单位：${domainLead}）`);
+    if (domainLeadsOnly) paragraphs.push(`牵头单位：${domainLead}`);
     const numbering = mixedNumbering && next() < 0.5 ? (documentNumbering === 'chinese-paren' ? 'arabic-dot' : 'chinese-paren') : documentNumbering;
     const measures: GeneratedMeasure[] = [];
     // A sectioned domain starts a second section halfway, and numbers its measures afresh in each.
@@ -243,6 +246,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
           deadlines.push(line);
           paragraphs.push(`完成时限：${line.text}`);
         }
+      } else if (domainLeadsOnly) {
+        paragraphs.push(`${measureLabel(numbering, number)}${body}`);
       } else {
         // A role-verb clause may close with the deadline: `（A牵头，B负责，2024年6月底前完成）`.
         const inClause = clauseForm === 'verbs' && next() < 0.3 ? labelledDeadline(next, year, yearText) : null;
@@ -252,9 +257,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
         else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
-      measures.push({ lead, responsible, supporting, deadlines });
+      measures.push(domainLeadsOnly ? { lead: [], responsible: [], supporting: [], deadlines } : { lead, responsible, supporting, deadlines });
     }
-    domains.push({ name, lead: dashDomains || headingLeads ? [domainLead] : [], measures });
+    domains.push({ name, lead: dashDomains || headingLeads || domainLeadsOnly ? [domainLead] : [], measures });
   }
   const script = traditional ? toTraditional : (text: string) => text;
   let text: string;
