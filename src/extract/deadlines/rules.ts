@@ -174,14 +174,30 @@ export const deadlineRules: readonly DeadlineRule[] = [
     kind: 'year-end',
     /** `年内`, `2023年内`, `全年`: within the year, by its end. Leaves out `3年内` and `两年内` (a duration). */
     pattern: new RegExp(`(?:${yearPart}|(?<![\\d〇○零一二三四五六七八九两几多十每近])年)内|全年`, 'g'),
-    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
     examples: {
       ok: [
         ['力争年内全省', '年内', '2023-12-31'],
         ['全年新增上市公司30家', '全年', '2023-12-31'],
         ['2024年内完成', '2024年内', '2024-12-31'],
+        ['明年内', '明年内', '2024-12-31'],
       ],
       notOk: ['3年内', '两年内', '近年内'],
+    },
+  },
+  {
+    id: 'deadline/year-done',
+    requires: ['完成'],
+    kind: 'year-end',
+    /** `2024年完成`, `明年完成`: done within that year, by its end. Leaves out `3年完成` (a duration) and comparisons (`较2022年完成额`). */
+    pattern: new RegExp(`(?=[\\d〇○零一二三四五六七八九今本明次])(?<![较比])${yearPart}完成`, 'g'),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
+    examples: {
+      ok: [
+        ['（省发展改革委牵头，2024年完成）', '2024年完成', '2024-12-31'],
+        ['明年完成全部改造', '明年完成', '2024-12-31'],
+      ],
+      notOk: ['3年完成', '用两年完成', '较2022年完成额增长10%'],
     },
   },
   {
@@ -191,12 +207,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
     /** `上半年` (by 30 June), `下半年` (by 31 December). */
     pattern: new RegExp(`(?:${yearPart})?(?<half>上|下)半年`, 'g'),
     extract: (groups) => (groups.half === '上'
-      ? { kind: 'half-year', year: year(groups), month: 6, day: 30, monthEnd: false }
-      : { kind: 'half-year', year: year(groups), month: 12, day: 31, monthEnd: false }),
+      ? { kind: 'half-year', year: year(groups), month: 6, day: 30, monthEnd: false, yearOffset: yearOffset(groups) }
+      : { kind: 'half-year', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
     examples: {
       ok: [
         ['上半年完成', '上半年', '2023-06-30'],
         ['2024年下半年', '2024年下半年', '2024-12-31'],
+        ['明年上半年', '明年上半年', '2024-06-30'],
       ],
       notOk: ['半年一次'],
     },
@@ -210,12 +227,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
     extract: (groups) => {
       const quarter = parseNumber(groups.quarter ?? '');
       if (quarter === null || quarter < 1 || quarter > 4) return null;
-      return { kind: 'quarter', year: year(groups), month: quarter * 3, day: null, monthEnd: true };
+      return { kind: 'quarter', year: year(groups), month: quarter * 3, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
     },
     examples: {
       ok: [
         ['一季度', '一季度', '2023-03-31'],
         ['第三季度末', '第三季度末', '2023-09-30'],
+        ['明年一季度', '明年一季度', '2024-03-31'],
       ],
       notOk: ['季度报告'],
     },
@@ -228,7 +246,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
     pattern: new RegExp(`(?:${yearPart})?${notAfterNumber}${monthPart}份(?![底末])`, 'g'),
     extract: (groups) => {
       const m = month(groups);
-      return m === null ? null : { kind: 'month', year: year(groups), month: m, day: null, monthEnd: true };
+      return m === null ? null : { kind: 'month', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
     },
     examples: { ok: [['10月份召开', '10月份', '2023-10-31']], notOk: ['10月份底前'] },
   },
@@ -285,5 +303,29 @@ export const deadlineRules: readonly DeadlineRule[] = [
     pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31'], ['完成時限：113年）', '113年', '2024-12-31']], notOk: ['力争2023年全省'] },
+  },
+  {
+    id: 'deadline/cell-month',
+    kind: 'month-end',
+    requires: ['\t'],
+    /**
+     * A month that fills a table cell (`…⇥2024年6月⇥`, or last in the row): the deadline column of a
+     * table saved as text, by the month's end. The whole cell, so a task cell that starts `6月召开…` is left alone.
+     */
+    pattern: new RegExp(`(?<=\\t)(?:${yearPart})?${monthPart}(?=\\t|$)`, 'g'),
+    extract: (groups) => {
+      const m = month(groups);
+      return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
+    },
+    examples: { ok: [['推进一网通办\t市大数据局\t2024年6月', '2024年6月', '2024-06-30'], ['推进一网通办\t12月\t市大数据局', '12月', '2023-12-31']], notOk: ['\t6月召开推进会\t市大数据局'] },
+  },
+  {
+    id: 'deadline/cell-year',
+    kind: 'year-end',
+    requires: ['\t'],
+    /** A year that fills a table cell (`…⇥2024年`): by the year's end. */
+    pattern: new RegExp(`(?<=\\t)(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?=\\t|$)`, 'g'),
+    extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
+    examples: { ok: [['推行帮办代办\t市政务服务中心\t2024年', '2024年', '2024-12-31']], notOk: ['\t2024年全面推开\t市大数据局'] },
   },
 ];
