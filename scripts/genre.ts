@@ -138,14 +138,17 @@ function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], respons
   return `（${[`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])].join('；')}）`;
 }
 
-/** A deadline in a `完成时限` cell or line: a dated month end, the year's end, or ongoing (no date). */
+/**
+ * A deadline in a `完成时限` cell or line: a dated month end (`2024年6月底前`, or just `2024年6月`), the
+ * year's end (`年底前`, or just `2024年`), or ongoing (no date).
+ */
 function labelledDeadline(next: () => number, year: number, yearText: (year: number) => string): { text: string; date: string | null } {
   const form = next();
-  if (form < 0.6) {
-    const month = 1 + Math.floor(next() * 12);
-    return { text: `${yearText(year)}年${month}月底前`, date: lastDay(year, month) };
-  }
-  if (form < 0.85) return { text: '年底前', date: `${year}-12-31` };
+  const month = 1 + Math.floor(next() * 12);
+  if (form < 0.45) return { text: `${yearText(year)}年${month}月底前`, date: lastDay(year, month) };
+  if (form < 0.6) return { text: `${yearText(year)}年${month}月`, date: lastDay(year, month) };
+  if (form < 0.75) return { text: '年底前', date: `${year}-12-31` };
+  if (form < 0.85) return { text: `${yearText(year)}年`, date: `${year}-12-31` };
   return { text: '长期坚持', date: null };
 }
 
