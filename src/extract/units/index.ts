@@ -277,23 +277,41 @@ function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | nu
   return hasUnits(units) ? { units, open } : null;
 }
 
-/** `（A牵头，B、C配合）`, `（A、B按职责分工负责）`, `（A负责）`: each part names its role with a verb. */
+/** Whether every name of a verbless clause part is a unit's (`省有关单位`, `各地级以上市人民政府`), not prose. */
+function namesOnlyUnits(part: string): boolean {
+  if (part.length > 200) return false;
+  const { units } = parseUnitList(part);
+  return units.length > 0 && units.every((unit) => unit.length >= 3 && unitNameEndingChars.has(unit.charCodeAt(unit.length - 1)));
+}
+
+/**
+ * `（A牵头，B、C配合）`, `（A、B按职责分工负责）`, `（A负责）`: each part names its role with a verb. A
+ * part of unit names without a verb takes the role of the next part's verb: Guangdong's lists
+ * break at a comma between the province's units and the cities' (`（A、B，各地级以上市人民政府按职责分工负责）`).
+ */
 function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | null {
   const units = emptyRoles<string[]>(() => []);
   const open = emptyRoles(() => false);
+  let waiting: string[] = [];
   for (const rawPart of content.split(/[，,；;。]/)) {
     const part = rawPart.trim();
     if (part.length === 0 || clauseDeadlinePartRe.test(part)) continue;
     const verb = roleVerbAtEnd(part);
     if (!verb) {
       if (isDeadlinePart(part)) continue;
-      return null;
+      if (!namesOnlyUnits(part)) return null;
+      waiting.push(part);
+      continue;
     }
     const role = verb.role;
     const list = part.slice(0, verb.index);
     if (list.length === 0 || list.length > 200) return null;
+    for (const earlier of waiting) addUnits(units, open, role, earlier);
+    waiting = [];
     addUnits(units, open, role, list);
   }
+  // Names with no verb after them: not a role-verb clause.
+  if (waiting.length > 0) return null;
   return hasUnits(units) ? { units, open } : null;
 }
 
