@@ -129,10 +129,12 @@ function nextDeadline(next: () => number, year: number, after: number, yearText:
  * The responsibility clause: labelled (`（牵头单位：…；责任单位：…；配合单位：…）`) or with role verbs
  * (`（A牵头，B、C负责，D配合）`).
  */
-function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], supporting: readonly string[], etc: boolean, deadline: string | null): string {
+function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], supporting: readonly string[], etc: boolean, deadline: string | null, splitList = false): string {
   const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
   if (form === 'verbs') {
-    const parts = [`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${others}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
+    // Guangdong breaks a long list at a comma before its verb: `（A牵头，B，C、D按职责分工负责）`.
+    const responsibleList = splitList && responsible.length >= 2 ? `${responsible[0]}，${others.slice((responsible[0] as string).length + 1)}` : others;
+    const parts = [`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${responsibleList}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
     return `（${[...parts, ...(deadline === null ? [] : [deadline])].join('，')}）`;
   }
   return `（${[`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])].join('；')}）`;
@@ -256,7 +258,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         const inClause = clauseForm === 'verbs' && next() < 0.3 ? labelledDeadline(next, year, yearText) : null;
         const clauseDeadline = inClause === null ? null : inClause.date === null ? inClause.text : `${inClause.text}完成`;
         if (inClause !== null) deadlines.push({ text: clauseDeadline as string, date: inClause.date });
-        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline);
+        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, next() < 0.2);
         if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
         else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
