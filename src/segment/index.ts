@@ -198,7 +198,7 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
  * `[first, last]`. A cheap stand-in for parsing the clauses: it only has to tell which
  * numbering level carries them. The lazy run is bounded, so each `（` costs at most 120 steps.
  */
-const clauseMentionRe = /[（【][^（）【】]{0,120}?(?:牵头|牽頭|责任单位|責任單位|责任部门|責任部門|负责|負責|配合)|(?:^|\n)(?:牵头|牽頭|责任|責任)(?:单位|部门|單位|部門)：/g;
+const clauseMentionRe = /[（【][^（）【】]{0,120}?(?:牵头|牽頭|责任单位|責任單位|责任部门|責任部門|负责|負責|配合)|(?:^|\n)(?:牵头|牽頭|责任|責任|负责|負責)(?:单位|部门|單位|部門)：/g;
 
 /** Offsets of every clause mention in the text, in order: found once, then looked up per heading. */
 function findClauseMentions(text: string): number[] {

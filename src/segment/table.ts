@@ -10,7 +10,7 @@ export type TableColumn = 'number' | 'domain' | 'task' | 'lead' | 'responsible' 
 export const tableHeaderWords: ReadonlyArray<readonly [TableColumn, readonly string[]]> = [
   ['number', ['序号', '编号', '序號', '編號']],
   ['lead', ['牵头单位', '牵头部门', '牽頭單位', '牽頭部門', '主责单位', '主辦單位', '主办单位']],
-  ['responsible', ['责任单位', '责任部门', '責任單位', '責任部門', '实施单位']],
+  ['responsible', ['责任单位', '责任部门', '責任單位', '責任部門', '负责单位', '负责部门', '負責單位', '負責部門', '责任主体', '實施單位', '实施单位']],
   ['supporting', ['配合单位', '配合部门', '配合單位', '協辦單位', '协办单位', '参与单位']],
   ['deadline', ['完成时限', '完成时间', '时间节点', '完成時限', '時間節點', '时限', '時限']],
   ['domain', ['领域', '領域', '类别', '類別', '板块', '板塊']],

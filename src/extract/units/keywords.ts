@@ -1,6 +1,6 @@
 /**
  * The words policy documents use to assign tasks, in simplified and Traditional script.
- * Plain data: add a word here, with an example in `examples.ts`, rather than widening a pattern.
+ * Plain data: add a word here, with a case in tests/units.test.ts, rather than widening a pattern.
  */
 
 export type UnitRole = 'lead' | 'responsible' | 'supporting';
@@ -8,7 +8,7 @@ export type UnitRole = 'lead' | 'responsible' | 'supporting';
 /** Labels of a labelled clause (`牵头单位：A`), by the role they introduce. */
 export const roleLabels: Readonly<Record<UnitRole, readonly string[]>> = {
   lead: ['牵头单位', '牵头部门', '牽頭單位', '牽頭部門', '主责单位', '主責單位', '主责部门', '主責部門', '牵头责任单位', '主办单位', '主辦單位', '主办机关', '主辦機關', '牵头机关', '牽頭機關'],
-  responsible: ['责任单位', '责任部门', '責任單位', '責任部門', '落实单位', '落實單位', '实施单位', '實施單位', '承办单位', '承辦單位'],
+  responsible: ['责任单位', '责任部门', '責任單位', '責任部門', '负责单位', '负责部门', '負責單位', '負責部門', '责任主体', '責任主體', '落实单位', '落實單位', '实施单位', '實施單位', '承办单位', '承辦單位'],
   supporting: ['配合单位', '配合部门', '配合單位', '配合部門', '协办单位', '協辦單位', '协办机关', '協辦機關', '参与单位', '參與單位', '协同单位', '協同單位'],
 };
 
