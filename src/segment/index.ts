@@ -83,12 +83,14 @@ function findTitle(normalized: NormalizedText): readonly [number, number] | null
   const first = lineText(normalized, at);
   if (first.length === 0 || first.length > 80 || first.includes('\t') || matchHeading(first) || first.startsWith('（') || /[。；：]$/.test(first)) return null;
   const second = lineText(normalized, at + 1);
-  // A title wrapped over two lines: the first ends mid-phrase and the second is short.
+  // A title wrapped over two lines: the first ends mid-phrase (or, in hard-wrapped text, fills
+  // the page width) and the second is short.
+  const fillsWidth = normalized.hardWrapped && first.length >= normalized.wrapWidth * 0.85;
   if (
     second.length > 0 &&
     second.length <= 40 &&
     first.length + second.length <= 90 &&
-    /(?:的|和|与|及|关于|進一步|进一步)$/.test(first) &&
+    (fillsWidth || /(?:的|和|与|及|关于|進一步|进一步)$/.test(first)) &&
     !matchHeading(second) &&
     !endsWithTerminator(second)
   ) {
