@@ -22,6 +22,7 @@ export interface GeneratedMeasure {
 
 export interface GeneratedDocument {
   readonly text: string;
+  readonly title: string;
   readonly year: number;
   readonly style: 'pdf' | 'web';
   readonly script: 'simplified' | 'traditional';
@@ -168,7 +169,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const roc = traditional && next() < 0.4;
   const yearText = (value: number): string => (roc ? String(value - 1911) : String(value));
   const writtenYear = !roc && next() < 0.1 ? [...String(year)].map((digit) => '〇一二三四五六七八九'[Number(digit)]).join('') : yearText(year);
-  const title = `${region}${writtenYear}年优化营商环境重点任务分工方案`;
+  // Some titles are the issuing notice's, long enough to wrap in a PDF.
+  const plan = `${region}${writtenYear}年优化营商环境重点任务分工方案`;
+  const title = next() < 0.2 ? `${region}人民政府办公厅关于印发${plan}的通知` : plan;
   const clauseForm: 'labelled' | 'verbs' = next() < 0.7 ? 'labelled' : 'verbs';
   // Web documents give a measure's units in its paragraph, on labelled lines under it
   // (`牵头单位：…` / `完成时限：…`), or as a table saved as text, one tab-separated row per measure.
@@ -287,6 +290,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   }
   return {
     text,
+    title: script(title),
     year,
     style,
     script: traditional ? 'traditional' : 'simplified',

@@ -48,6 +48,7 @@ describe('for documents generated from a grammar of the genre', () => {
         const generated = generateDocument(seed);
         const doc = extract(generated.text);
         expect(doc.year).toBe(generated.year);
+        expect(doc.title).toBe(generated.title);
         expect(doc.warnings).toEqual([]);
         expect(doc.domains.map((d) => ({ name: d.name, lead: d.leadUnits }))).toEqual(generated.domains.map((d) => ({ name: d.name, lead: d.lead })));
         expect(
