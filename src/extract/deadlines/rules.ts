@@ -81,7 +81,8 @@ function month(groups: Readonly<Record<string, string | undefined>>): number | n
 export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'deadline/month-end',
-    requires: ['底', '末', '内', '完成'],
+    // Every match has the month's 月 (or 份) right before what closes it: 完成 alone is everywhere.
+    requires: ['月底', '月末', '月内', '月完成', '份底', '份末', '份内', '份完成'],
     kind: 'month-end',
     /**
      * `6月底前`, `2023年10月底前完成`, `6月底完成`, `十二月末`, `6月内`, `6月完成`: by the month's end.
@@ -187,7 +188,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/year-done',
-    requires: ['完成'],
+    requires: ['年完成'],
     kind: 'year-end',
     /** `2024年完成`, `明年完成`: done within that year, by its end. Leaves out `3年完成` (a duration) and comparisons (`较2022年完成额`). */
     pattern: new RegExp(`(?=[\\d〇○零一二三四五六七八九今本明次])(?<![较比])${yearPart}完成`, 'g'),
