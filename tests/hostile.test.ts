@@ -38,6 +38,8 @@ const hostile: ReadonlyArray<readonly [name: string, make: (size: number) => str
   ['deadlines in a clause', (size) => repeat('（省财政厅牵头，6月底完成）', size)],
   ['labels after sentence ends', (size) => repeat('牵头单位：。', size)],
   ['labels at line starts', (size) => repeat('牵头单位：\n', size)],
+  ['labels after semicolons on one line', (size) => repeat('；责任单位：', size)],
+  ['labelled lists after semicolons on one line', (size) => repeat('；责任单位：市财政局', size)],
 ];
 
 describe('the whole pipeline runs in linear time on hostile input', () => {

@@ -382,10 +382,10 @@ export function findUnitClauses(text: string): UnitClause[] {
     }
     const end = Math.min(lineEnd, sentenceEnd + 1, text.length);
     const parsed = parseLabelled(text.slice(start, end).replace(/。$/, ''));
-    if (parsed) {
-      clauses.push({ span: { start, end }, rule: 'units/labelled-line', units: parsed.units, open: parsed.open });
-      lineColonRe.lastIndex = end;
-    }
+    if (parsed) clauses.push({ span: { start, end }, rule: 'units/labelled-line', units: parsed.units, open: parsed.open });
+    // The parse read every label up to `end`: one starting later names a subset of the same lists,
+    // so it cannot succeed where this failed. Skipping them keeps a line of many labels linear.
+    lineColonRe.lastIndex = end;
   }
   return clauses.sort((a, b) => a.span.start - b.span.start);
 }
