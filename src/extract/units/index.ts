@@ -263,12 +263,24 @@ function hasUnits(units: Record<UnitRole, string[]>): boolean {
   return units.lead.length + units.responsible.length + units.supporting.length > 0;
 }
 
-/** `（牵头单位：A、B；责任单位：C等部门）`: labels split the content into lists. */
+/** What separates a clause's parts: trimmed off a deadline part before the first label. */
+const clausePartSeparators = new CharClass('；;，,', whitespaceChars);
+
+/**
+ * `（牵头单位：A、B；责任单位：C等部门）`: labels split the content into lists. A deadline may come
+ * first (`（2024年12月底前完成；责任单位：A）`); anything else before the first label is not a clause.
+ */
 function parseLabelled(content: string): Pick<UnitClause, 'units' | 'open'> | null {
   const units = emptyRoles<string[]>(() => []);
   const open = emptyRoles(() => false);
   const labels = findLabels(content);
-  if (labels.length === 0 || (labels[0] as { start: number }).start !== 0) return null;
+  if (labels.length === 0) return null;
+  const firstStart = (labels[0] as { start: number }).start;
+  if (firstStart !== 0) {
+    let end = firstStart;
+    while (end > 0 && clausePartSeparators.has(content.charCodeAt(end - 1))) end--;
+    if (end === firstStart || !isDeadlinePart(content.slice(0, end))) return null;
+  }
   labels.forEach((label, i) => {
     if (label.role === 'deadline' || label.role === null) return;
     const end = i + 1 < labels.length ? (labels[i + 1] as { start: number }).start : content.length;
@@ -381,7 +393,10 @@ export function findUnitClauses(text: string): UnitClause[] {
       if (sentenceEnd < 0) sentenceEnd = text.length;
     }
     const end = Math.min(lineEnd, sentenceEnd + 1, text.length);
-    const parsed = parseLabelled(text.slice(start, end).replace(/。$/, ''));
+    let span = text.slice(start, end).replace(/。$/, '');
+    // A label after `；` inside parentheses the pass above could not read: the line ends with their `）`.
+    if (span.endsWith('）') && span.split('）').length > span.split('（').length) span = span.slice(0, -1);
+    const parsed = parseLabelled(span);
     if (parsed) clauses.push({ span: { start, end }, rule: 'units/labelled-line', units: parsed.units, open: parsed.open });
     // The parse read every label up to `end`: one starting later names a subset of the same lists,
     // so it cannot succeed where this failed. Skipping them keeps a line of many labels linear.
