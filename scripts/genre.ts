@@ -138,7 +138,9 @@ function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], respons
     const parts = [`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${responsibleList}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
     return `（${[...parts, ...(deadline === null ? [] : [deadline])].join('，')}）`;
   }
-  return `（${[`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])].join('；')}）`;
+  // A labelled clause may open with the deadline: `（2024年6月底前完成；牵头单位：…）`.
+  const labelled = [`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])];
+  return `（${[...(deadline === null ? [] : [deadline]), ...labelled].join('；')}）`;
 }
 
 /**
@@ -257,8 +259,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       } else if (domainLeadsOnly) {
         paragraphs.push(`${measureLabel(numbering, number)}${body}`);
       } else {
-        // A role-verb clause may close with the deadline: `（A牵头，B负责，2024年6月底前完成）`.
-        const inClause = clauseForm === 'verbs' && next() < 0.3 ? labelledDeadline(next, year, yearText) : null;
+        // A role-verb clause may close with the deadline (`（A牵头，B负责，2024年6月底前完成）`), a labelled one open with it.
+        const inClause = next() < (clauseForm === 'verbs' ? 0.3 : 0.15) ? labelledDeadline(next, year, yearText) : null;
         const clauseDeadline = inClause === null ? null : inClause.date === null ? inClause.text : `${inClause.text}完成`;
         if (inClause !== null) deadlines.push({ text: clauseDeadline as string, date: inClause.date });
         const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, next() < 0.2);
