@@ -231,21 +231,39 @@ const leadMarkRe = /[（〔(【\[](?:牵头|牽頭)[）〕)】\]]$/;
 /** The closing brackets `leadMarkRe` ends with: a name ending otherwise is not tried. */
 const leadMarkClosers = new CharClass('）〕)】]');
 
+/** What ends a group of names inside a list: a role verb after a group applies to all of it. */
+const listGroupSeparators = new CharClass('，,；;');
+
 function addUnits(
   target: Record<UnitRole, string[]>,
   open: Record<UnitRole, boolean>,
   role: UnitRole,
   listText: string,
 ): void {
-  const parsed = parseUnitList(listText);
+  let groupStart = 0;
+  for (let end = 0; end <= listText.length; end++) {
+    if (end < listText.length && !listGroupSeparators.has(listText.charCodeAt(end))) continue;
+    if (end > groupStart) addGroup(target, open, role, listText.slice(groupStart, end));
+    groupStart = end + 1;
+  }
+}
+
+/**
+ * One group of names between commas. A role given in the list itself wins over the label's
+ * (`（责任单位：A牵头，B按职责分工负责）`), and a verb after the group's last name gives every name of
+ * the group its role (`（责任单位：A、B牵头，C）`: A and B lead).
+ */
+function addGroup(target: Record<UnitRole, string[]>, open: Record<UnitRole, boolean>, role: UnitRole, groupText: string): void {
+  const parsed = parseUnitList(groupText);
+  const last = parsed.units[parsed.units.length - 1];
+  const groupVerb = last === undefined ? null : roleVerbAtEnd(last);
   for (const written of parsed.units) {
-    // A role given in the list itself wins over the label's: `（责任单位：A牵头，B按职责分工负责）`.
     const marked = leadMarkClosers.has(written.charCodeAt(written.length - 1)) ? leadMarkRe.exec(written) : null;
     const verb = marked ? null : roleVerbAtEnd(written);
     const end = marked ? marked.index : verb ? verb.index : written.length;
     const kept = written.slice(0, end);
     const unit = kept.endsWith('等') ? kept.slice(0, -1) : kept;
-    const unitRole = marked ? 'lead' : verb ? verb.role : role;
+    const unitRole = marked ? 'lead' : verb ? verb.role : groupVerb ? groupVerb.role : role;
     if (unit.length > 0 && !target[unitRole].includes(unit)) target[unitRole].push(unit);
   }
   if (parsed.open) open[role] = true;
