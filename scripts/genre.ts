@@ -130,13 +130,26 @@ function nextDeadline(next: () => number, year: number, after: number, yearText:
  * The responsibility clause: labelled (`（牵头单位：…；责任单位：…；配合单位：…）`) or with role verbs
  * (`（A牵头，B、C负责，D配合）`).
  */
-function unitClause(form: 'labelled' | 'verbs', lead: readonly string[], responsible: readonly string[], supporting: readonly string[], etc: boolean, deadline: string | null, splitList = false): string {
+function unitClause(
+  form: 'labelled' | 'verbs',
+  lead: readonly string[],
+  responsible: readonly string[],
+  supporting: readonly string[],
+  etc: boolean,
+  deadline: string | null,
+  variant: { splitList: boolean; leadInList: boolean },
+): string {
+  const { splitList, leadInList } = variant;
   const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
   if (form === 'verbs') {
     // Guangdong breaks a long list at a comma before its verb: `（A牵头，B，C、D按职责分工负责）`.
     const responsibleList = splitList && responsible.length >= 2 ? `${responsible[0]}，${others.slice((responsible[0] as string).length + 1)}` : others;
     const parts = [`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${responsibleList}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
     return `（${[...parts, ...(deadline === null ? [] : [deadline])].join('，')}）`;
+  }
+  // Shanghai names the lead inside the responsible list: `（责任单位：A、B牵头，C、D）`.
+  if (leadInList && responsible.length > 0 && supporting.length === 0) {
+    return `（${[...(deadline === null ? [] : [deadline]), `责任单位：${lead.join('、')}牵头，${others}`].join('；')}）`;
   }
   // A labelled clause may open with the deadline: `（2024年6月底前完成；牵头单位：…）`.
   const labelled = [`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])];
@@ -263,7 +276,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         const inClause = next() < (clauseForm === 'verbs' ? 0.3 : 0.15) ? labelledDeadline(next, year, yearText) : null;
         const clauseDeadline = inClause === null ? null : inClause.date === null ? inClause.text : `${inClause.text}完成`;
         if (inClause !== null) deadlines.push({ text: clauseDeadline as string, date: inClause.date });
-        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, next() < 0.2);
+        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, { splitList: next() < 0.2, leadInList: next() < 0.15 });
         if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
         else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
