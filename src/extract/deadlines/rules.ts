@@ -44,8 +44,8 @@ export interface DeadlineRule {
 const yearPart = `(?:(?<![\\d〇○零一二三四五六七八九])(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年|(?<relative>今年|本年|明年|次年))`;
 /** A month, 1–12, Arabic or Chinese (`十二`); not preceded by a digit (so `112月` is not `12月`). */
 const monthPart = '(?<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月';
-/** A day, 1–31, Arabic or Chinese. */
-const dayPart = '(?<day>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日';
+/** A day, 1–31, Arabic or Chinese, then 日 (or 号, as it is also written: `6月30号前`). */
+const dayPart = '(?<day>3[01]|[12]\\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])[日号號]';
 /**
  * What a phrase that starts with a year or a month can start with: a digit, a Chinese digit or a
  * relative year word. As a lookahead at the front of a pattern it changes no match, but lets the
@@ -133,7 +133,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/date',
-    requires: ['日'],
+    requires: ['日', '号', '號'],
     kind: 'date',
     /** `6月30日前`, `2023年6月30日前`, `至6月30日`. Leaves out a day without a month (`30日内`). */
     pattern: new RegExp(`(?:(?:截至|截止到|截止|至|到)(?=\\d|[〇○零一二三四五六七八九十]))?(?:${yearPart})?${notAfterNumber}${monthPart}${dayPart}(?:前|以前|之前|止)?(?:完成)?`, 'g'),
@@ -147,6 +147,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['6月30日前', '6月30日前', '2023-06-30'],
         ['2023年6月30日前', '2023年6月30日前', '2023-06-30'],
         ['政策执行期至6月30日。', '至6月30日', '2023-06-30'],
+        ['6月30号前完成', '6月30号前完成', '2023-06-30'],
         ['2月29日前', '2月29日前', null],
       ],
       notOk: ['30日内', '3个工作日内'],
@@ -157,7 +158,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
     requires: ['年底', '年末'],
     kind: 'year-end',
     /** `年底前`, `2023年底前`, `年末`. */
-    pattern: new RegExp(`(?=[\\d〇○零一二三四五六七八九今本明次年])(?:${yearPart}|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
+    // `2025年年底前` writes the year, then 年底 again.
+    pattern: new RegExp(`(?=[\\d〇○零一二三四五六七八九今本明次年])(?:${yearPart}年?|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
     examples: {
       ok: [
@@ -165,6 +167,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['2024年底前', '2024年底前', '2024-12-31'],
         ['二〇二四年底前', '二〇二四年底前', '2024-12-31'],
         ['明年底前', '明年底前', '2024-12-31'],
+        ['2025年年底前完成', '2025年年底前完成', '2025-12-31'],
+        ['明年年底前', '明年年底前', '2024-12-31'],
       ],
       notOk: ['3年底', '较年初'],
     },
