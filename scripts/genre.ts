@@ -118,11 +118,12 @@ function nextDeadline(next: () => number, year: number, after: number, yearText:
   if (form < 0.55) return { text: `${month}月底前`, date: lastDay(year, month), month };
   if (form < 0.7) {
     const day = 10 + Math.floor(next() * 18);
-    return { text: `${month}月${day}日前`, date: isoDay(year, month, day), month };
+    // Some write the day with 号, as it is spoken.
+    return { text: `${month}月${day}${next() < 0.2 ? '号' : '日'}前`, date: isoDay(year, month, day), month };
   }
   if (form < 0.8 && month % 3 === 0) return { text: `第${chineseSerial[month / 3 - 1]}季度末`, date: lastDay(year, month), month };
   if (form < 0.9 && (month === 6 || month === 12)) return { text: month === 6 ? '上半年' : '下半年', date: lastDay(year, month), month };
-  if (form >= 0.9) return { text: '年底前', date: `${year}-12-31`, month: 12 };
+  if (form >= 0.9) return { text: next() < 0.3 ? `${yearText(year)}年年底前` : '年底前', date: `${year}-12-31`, month: 12 };
   return { text: `${month}月底前`, date: lastDay(year, month), month };
 }
 
