@@ -164,14 +164,20 @@ function pushName(names: string[], list: string, start: number, end: number): vo
 
 /**
  * The names of a list, in one pass without intermediate arrays: items between separators
- * (`、，,；;/`), each split again at `和`/`及`/`与` only where the left side is a whole unit name
- * (`省发展改革委和省财政厅`), not inside one (`省工业和信息化厅`).
+ * (`、，,；;/`) outside parentheses (`县（市、区）政府` is one name), each split again at `和`/`及`/`与`
+ * only where the left side is a whole unit name (`省发展改革委和省财政厅`), not inside one
+ * (`省工业和信息化厅`).
  */
 function unitNames(list: string): string[] {
   const names: string[] = [];
   let itemStart = 0;
+  // Separators inside parentheses belong to a name: `县（市、区）政府` is one.
+  let depth = 0;
   for (let end = 0; end <= list.length; end++) {
-    if (end < list.length && !listSeparators.has(list.charCodeAt(end))) continue;
+    const code = end < list.length ? list.charCodeAt(end) : -1;
+    if (code === 0xff08) depth++;
+    else if (code === 0xff09 && depth > 0) depth--;
+    if (end < list.length && (depth > 0 || !listSeparators.has(code))) continue;
     // The item without surrounding whitespace: a conjunction counts only inside it.
     let from = itemStart;
     let to = end;
@@ -334,7 +340,8 @@ function parseRoleVerbs(content: string): Pick<UnitClause, 'units' | 'open'> | n
       continue;
     }
     const role = verb.role;
-    const list = part.slice(0, verb.index);
+    // `由A牵头`: "led by A".
+    const list = part.startsWith('由') && verb.index > 3 ? part.slice(1, verb.index) : part.slice(0, verb.index);
     if (list.length === 0 || list.length > 200) return null;
     for (const earlier of waiting) addUnits(units, open, role, earlier);
     waiting = [];

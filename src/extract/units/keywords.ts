@@ -46,7 +46,7 @@ export const roleVerbs: ReadonlyArray<readonly [verb: string, role: UnitRole]> =
 
 /** Endings that say a list is not exhaustive (`A、B等部门`): the names drop them and the list is flagged open. */
 export const openListEndings: readonly string[] = [
-  '等有关部门', '等有關部門', '等相关部门', '等相關部門', '等有关单位', '等有關單位', '等部门', '等部門', '等单位', '等單位', '等',
+  '等有关部门', '等有關部門', '等相关部门', '等相關部門', '等有关单位', '等有關單位', '等相关单位', '等相關單位', '等部门', '等部門', '等单位', '等單位', '等',
 ];
 
 /** Last characters of an organisation's name: where `和`/`及` may join two units (`省发展改革委和省财政厅`). */
