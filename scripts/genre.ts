@@ -59,9 +59,9 @@ const chineseSerial = ['一', '二', '三', '四', '五', '六', '七', '八', '
  * from Hong Kong, Macao and Taiwan, and some mainland archives, are in Traditional script.
  */
 const traditionalForms: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号'].map((simplified, i) => [
+  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关'].map((simplified, i) => [
     simplified,
-    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號'][i] as string,
+    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關'][i] as string,
   ]),
 );
 const toTraditional = (text: string): string => text.replace(/[\u4e00-\u9fff]/g, (char) => traditionalForms[char] ?? char);
@@ -136,16 +136,16 @@ function unitClause(
   lead: readonly string[],
   responsible: readonly string[],
   supporting: readonly string[],
-  etc: boolean,
+  etc: string,
   deadline: string | null,
-  variant: { splitList: boolean; leadInList: boolean },
+  variant: { splitList: boolean; leadInList: boolean; ledBy: boolean },
 ): string {
-  const { splitList, leadInList } = variant;
-  const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
+  const { splitList, leadInList, ledBy } = variant;
+  const others = `${responsible.join('、')}${etc}`;
   if (form === 'verbs') {
     // Guangdong breaks a long list at a comma before its verb: `（A牵头，B，C、D按职责分工负责）`.
     const responsibleList = splitList && responsible.length >= 2 ? `${responsible[0]}，${others.slice((responsible[0] as string).length + 1)}` : others;
-    const parts = [`${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${responsibleList}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
+    const parts = [`${ledBy ? '由' : ''}${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${responsibleList}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
     return `（${[...parts, ...(deadline === null ? [] : [deadline])].join('，')}）`;
   }
   // Shanghai names the lead inside the responsible list: `（责任单位：A、B牵头，C、D）`.
@@ -254,8 +254,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         if (next() < 0.3) body += `，新增试点${1 + Math.floor(next() * 50)}${pick(next, targetUnits)}以上`;
         body += '。';
       }
-      const etc = responsible.length > 0 && next() < 0.3;
-      const others = `${responsible.join('、')}${etc ? '等部门' : ''}`;
+      // An open list: `A、B等部门`.
+      const etc = responsible.length > 0 && next() < 0.3 ? pick(next, ['等部门', '等相关单位', '等有关部门'] as const) : '';
+      const others = `${responsible.join('、')}${etc}`;
       if (layout === 'table') {
         const cell = labelledDeadline(next, year, yearText);
         deadlines.push(cell);
@@ -277,7 +278,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         const inClause = next() < (clauseForm === 'verbs' ? 0.3 : 0.15) ? labelledDeadline(next, year, yearText) : null;
         const clauseDeadline = inClause === null ? null : inClause.date === null ? inClause.text : `${inClause.text}完成`;
         if (inClause !== null) deadlines.push({ text: clauseDeadline as string, date: inClause.date });
-        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, { splitList: next() < 0.2, leadInList: next() < 0.15 });
+        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, { splitList: next() < 0.2, leadInList: next() < 0.15, ledBy: next() < 0.1 });
         if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
         else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
