@@ -59,9 +59,9 @@ const chineseSerial = ['一', '二', '三', '四', '五', '六', '七', '八', '
  * from Hong Kong, Macao and Taiwan, and some mainland archives, are in Traditional script.
  */
 const traditionalForms: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关'].map((simplified, i) => [
+  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关于'].map((simplified, i) => [
     simplified,
-    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關'][i] as string,
+    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關於'][i] as string,
   ]),
 );
 const toTraditional = (text: string): string => text.replace(/[\u4e00-\u9fff]/g, (char) => traditionalForms[char] ?? char);
