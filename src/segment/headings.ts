@@ -10,6 +10,7 @@ import { chineseDigitChars, parseEnclosedNumber, parseNumber } from '../numerals
 
 export type HeadingKind =
   | 'part' // 第一部分 / 第一章
+  | 'formal-comma' // 壹、 (Taiwan's top level, above 一、)
   | 'chinese-comma' // 一、
   | 'dash-title' // 配套措施———优化政务服务
   | 'chinese-paren' // （一） ㈠
@@ -53,6 +54,18 @@ const quantityCharSet = new CharClass(quantityChars);
 
 /** `第一部分`, `第二章`, `第3部分`: a top-level part. Leaves out `第一条` (articles of a regulation). */
 export const partRe = new RegExp(`^第([${chineseDigitChars}]{1,4}|\\d{1,3})(部分|章|篇)[ 、：:]?`);
+
+/** The formal numerals (大写数字) of `壹、` `貳、` `拾壹、`, and the ordinary numeral each stands for. */
+const formalDigits: Readonly<Record<string, string>> = {
+  壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十',
+};
+
+/** `壹、` `貳、` `拾壹、`: formal numeral and enumeration comma, the top level of Taiwan's plans (above `一、`). */
+export const formalCommaRe = new RegExp(`^([${Object.keys(formalDigits).join('')}]{1,4})[、，.]`);
+
+function parseFormalNumber(digits: string): number | null {
+  return parseNumber([...digits].map((digit) => formalDigits[digit] ?? digit).join(''));
+}
 
 /** `一、` `十二、`: Chinese numeral and enumeration comma. Leaves out `一是` and `一、二类` after a wrapped line (the sequence check does that). */
 export const chineseCommaRe = new RegExp(`^([${chineseDigitChars}]{1,4})[、，.]`);
@@ -108,6 +121,13 @@ export const headingRules: readonly HeadingRule[] = [
     firstChars: '第',
     match: numbered('part', partRe),
     examples: { ok: [['第一部分 总体要求', '第一部分 ', 1], ['第三章重点任务', '第三章', 3]], notOk: ['第一条 为了规范', '第351号令'] },
+  },
+  {
+    id: 'heading/formal-comma',
+    kind: 'formal-comma',
+    firstChars: Object.keys(formalDigits).join(''),
+    match: numbered('formal-comma', formalCommaRe, parseFormalNumber),
+    examples: { ok: [['壹、簡政便民', '壹、', 1], ['拾壹、其他', '拾壹、', 11], ['參、強化產業輔導', '參、', 3]], notOk: ['壹萬元', '叁年內完成'] },
   },
   {
     id: 'heading/chinese-comma',
@@ -204,7 +224,7 @@ export function matchHeading(line: string): HeadingMatch | null {
 }
 
 /** Kinds that can only be top-level groupings (domains), never measures of a flat list. */
-export const topLevelKinds: ReadonlySet<HeadingKind> = new Set(['part', 'dash-title']);
+export const topLevelKinds: ReadonlySet<HeadingKind> = new Set(['part', 'formal-comma', 'dash-title']);
 
 /** Domain lead clause on its own line: `（领域牵头单位：省政府办公厅）`. */
 export const domainLeadRe = /^（(?:领域|領域)(?:牵头|牽頭)(?:单位|部门|單位|部門)：([^）]{1,300})）$/;
