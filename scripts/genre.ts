@@ -10,7 +10,7 @@
  * measures numbered `1` `1.` `1、` `（1）` `（一）`, a domain now and then in its own style or with
  * `（一）` sections; units in a labelled or a role-verb clause, on labelled lines, or in a table saved as
  * text; month ends, dates, quarters, half years, 年底前 and 长期坚持; simplified or Traditional script,
- * some Traditional documents dated in years of the Republic of China (`112年`).
+ * some Traditional documents dated in years of the Republic of China (`112年`) and numbered `壹、` / `一、`.
  */
 
 export interface GeneratedMeasure {
@@ -85,7 +85,7 @@ function wrap(text: string, width: number): string[] {
 }
 
 /** How a document numbers its measures: `1.`, `1、`, `（1）`, `（一）`, or a bare number glued to the text (PDF). */
-type MeasureNumbering = 'arabic-dot' | 'arabic-comma' | 'arabic-paren' | 'chinese-paren' | 'arabic-bare';
+type MeasureNumbering = 'arabic-dot' | 'arabic-comma' | 'arabic-paren' | 'chinese-paren' | 'arabic-bare' | 'chinese-comma';
 
 function measureLabel(numbering: MeasureNumbering, number: number): string {
   switch (numbering) {
@@ -99,6 +99,8 @@ function measureLabel(numbering: MeasureNumbering, number: number): string {
       return `（${chineseSerial[number - 1]}）`;
     case 'arabic-bare':
       return String(number);
+    case 'chinese-comma':
+      return `${chineseSerial[number - 1]}、`;
   }
 }
 
@@ -195,9 +197,11 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   let row = 0;
   // PDF plans in the Shandong style (`配套措施———X`, then `1持续深化…`), or `一、X` with `（一）` measures.
   const dashDomains = style === 'pdf' && next() < 0.6;
-  const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'chinese-paren'] as const);
+  // Taiwan numbers domains with formal numerals (`壹、`) and measures `一、` under them.
+  const formalDomains = roc && !dashDomains && next() < 0.5;
+  const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : formalDomains ? 'chinese-comma' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'chinese-paren'] as const);
   // Now and then a domain numbers its measures its own way.
-  const mixedNumbering = !dashDomains && next() < 0.2;
+  const mixedNumbering = !dashDomains && !formalDomains && next() < 0.2;
   // Now and then some domains group their measures under `（一）` sections and others do not.
   const sectioned = !dashDomains && !mixedNumbering && layout !== 'table' && (documentNumbering === 'arabic-dot' || documentNumbering === 'arabic-comma') && next() < 0.25;
   // Web documents sometimes come as an attachment (`附件`, a document number) and close with the
@@ -221,7 +225,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
     const domainLead = `${prefix}${pick(next, unitStems)}`;
     // A domain's lead unit: on a line under a dash title, or in the heading (`一、X（牵头单位：…）`).
-    if (!domainColumn) paragraphs.push(dashDomains ? `配套措施———${name}` : `${chineseSerial[d]}、${name}${headingLeads ? `（牵头单位：${domainLead}）` : ''}`);
+    const domainLabel = formalDomains ? `${'壹貳參肆伍陸柒捌玖拾'[d]}、` : `${chineseSerial[d]}、`;
+    if (!domainColumn) paragraphs.push(dashDomains ? `配套措施———${name}` : `${domainLabel}${name}${headingLeads ? `（牵头单位：${domainLead}）` : ''}`);
     if (dashDomains) paragraphs.push(`（领域牵头单位：${domainLead}）`);
     if (domainLeadsOnly) paragraphs.push(`牵头单位：${domainLead}`);
     const numbering = mixedNumbering && next() < 0.5 ? (documentNumbering === 'chinese-paren' ? 'arabic-dot' : 'chinese-paren') : documentNumbering;
