@@ -56,6 +56,13 @@ const startsNumbered = '(?=[\\d〇○零一二三四五六七八九十今本明�
 /** Not glued to a preceding number: `12月` must not be read as `2月`. */
 const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
 
+/**
+ * How a deadline label ends, with its colon: `完成时限：`, `完成时间：`, `时间节点：`, `完成期限：`,
+ * Taiwan's `辦理期程：` and `預定完成日期：`. What follows one is a deadline, however bare (`2023年`).
+ */
+const deadlineLabelWords = ['时限', '时间', '時限', '時間', '节点', '節點', '期限', '期程', '日期'];
+const deadlineLabelEnd = `(?:${deadlineLabelWords.join('|')})[：:]`;
+
 /** Words that say a duty has no end date (`长期坚持`), longest first; those that may also close a clause (`（…，持续推进）`). */
 const ongoingWords = ['长期坚持', '長期堅持', '持续推进', '持續推進', '长期推进', '長期推進', '持续实施', '持續實施', '长期', '長期'];
 const ongoingClosingWords = ongoingWords.slice(0, 6);
@@ -279,7 +286,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
      * windows that reach 12 characters past the trigger, so `$` is only ever the text's real end.)
      */
     pattern: new RegExp(
-      `(?<=(?:时限|时间|時限|時間|节点|節點)[：:])(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|$)|(?:${ongoingClosingWords.join('|')})(?=[）；])`,
+      `(?<=${deadlineLabelEnd})(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|$)|(?:${ongoingClosingWords.join('|')})(?=[）；])`,
       'g',
     ),
     extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
@@ -291,23 +298,23 @@ export const deadlineRules: readonly DeadlineRule[] = [
   {
     id: 'deadline/labelled-month',
     kind: 'month-end',
-    requires: ['时限', '时间', '時限', '時間'],
+    requires: deadlineLabelWords,
     /** `完成时限：2023年12月`: a month after a deadline label means by its end. Leaves out `6月` in running text. */
-    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?:${yearPart})?${monthPart}(?![底末份旬\\d〇一二三四五六七八九十])`, 'g'),
+    pattern: new RegExp(`(?<=${deadlineLabelEnd})(?:${yearPart})?${monthPart}(?![底末份旬\\d〇一二三四五六七八九十])`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
     },
-    examples: { ok: [['（完成时限：2023年12月）', '2023年12月', '2023-12-31'], ['完成时间：6月', '6月', '2023-06-30']], notOk: ['6月召开会议', '完成时限：6月底前'] },
+    examples: { ok: [['（完成时限：2023年12月）', '2023年12月', '2023-12-31'], ['完成时间：6月', '6月', '2023-06-30'], ['（主辦機關：資訊局；辦理期程：113年12月）', '113年12月', '2024-12-31'], ['完成期限：2024年6月', '2024年6月', '2024-06-30']], notOk: ['6月召开会议', '完成时限：6月底前'] },
   },
   {
     id: 'deadline/labelled-year',
-    requires: ['时限', '时间', '時限', '時間'],
+    requires: deadlineLabelWords,
     kind: 'year-end',
     /** `完成时限：2023年`, `完成时限：二〇二三年`: a bare year after a deadline label means by its end. */
-    pattern: new RegExp(`(?<=(?:时限|时间|時限|時間)[：:])(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
+    pattern: new RegExp(`(?<=${deadlineLabelEnd})(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
-    examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31'], ['完成時限：113年）', '113年', '2024-12-31']], notOk: ['力争2023年全省'] },
+    examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31'], ['完成時限：113年）', '113年', '2024-12-31'], ['时间节点：2024年）', '2024年', '2024-12-31']], notOk: ['力争2023年全省'] },
   },
   {
     id: 'deadline/cell-month',

@@ -13,7 +13,10 @@ export const roleLabels: Readonly<Record<UnitRole, readonly string[]>> = {
 };
 
 /** Labels that introduce a deadline inside a clause (`完成时限：2023年6月底前`); their text is left to the deadline rules. */
-export const deadlineLabels: readonly string[] = ['完成时限', '完成時限', '完成时间', '完成時間', '时间节点', '時間節點', '时限要求', '時限要求', '时限', '時限'];
+export const deadlineLabels: readonly string[] = [
+  '完成时限', '完成時限', '完成时间', '完成時間', '完成期限', '时间节点', '時間節點', '时限要求', '時限要求', '时限', '時限',
+  '办理期限', '辦理期限', '办理期程', '辦理期程', '预定完成日期', '預定完成日期',
+];
 
 /** Verbs after a list of units that give the list its role: `A牵头`, `B配合`, `C按职责分工负责`. Longest first. */
 export const roleVerbs: ReadonlyArray<readonly [verb: string, role: UnitRole]> = [
