@@ -59,9 +59,9 @@ const chineseSerial = ['一', '二', '三', '四', '五', '六', '七', '八', '
  * from Hong Kong, Macao and Taiwan, and some mainland archives, are in Traditional script.
  */
 const traditionalForms: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关于'].map((simplified, i) => [
+  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关于间节'].map((simplified, i) => [
     simplified,
-    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關於'][i] as string,
+    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關於間節'][i] as string,
   ]),
 );
 const toTraditional = (text: string): string => text.replace(/[\u4e00-\u9fff]/g, (char) => traditionalForms[char] ?? char);
@@ -219,7 +219,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   // Half the tables name the domain in a column of their own (blank below its first row, as merged
   // cells save) instead of in a row between the measures.
   const domainColumn = layout === 'table' && next() < 0.5;
-  if (layout === 'table') paragraphs.push(domainColumn ? '序号\t重点领域\t具体措施\t牵头单位\t责任单位\t完成时限' : '序号\t重点任务\t牵头单位\t责任单位\t完成时限');
+  // What the deadline label says: 完成时限 most often; Taiwan writes 辦理期程.
+  const deadlineLabel = roc ? '辦理期程' : pick(next, ['完成时限', '完成时限', '完成时间', '完成期限', '时间节点'] as const);
+  if (layout === 'table') paragraphs.push(domainColumn ? `序号\t重点领域\t具体措施\t牵头单位\t责任单位\t${deadlineLabel}` : `序号\t重点任务\t牵头单位\t责任单位\t${deadlineLabel}`);
   else if (style === 'web') paragraphs.push(`为深入贯彻落实党中央、国务院决策部署，持续优化营商环境，结合${region}实际，制定本方案。`);
   for (let d = 0; d < domainCount; d++) {
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
@@ -274,7 +276,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         if (next() < 0.6) {
           const line = labelledDeadline(next, year, yearText);
           deadlines.push(line);
-          paragraphs.push(`完成时限：${line.text}`);
+          paragraphs.push(`${deadlineLabel}：${line.text}`);
         }
       } else if (domainLeadsOnly) {
         paragraphs.push(`${measureLabel(numbering, number)}${body}`);
