@@ -40,6 +40,8 @@ const hostile: ReadonlyArray<readonly [name: string, make: (size: number) => str
   ['labels at line starts', (size) => repeat('牵头单位：\n', size)],
   ['labels after semicolons on one line', (size) => repeat('；责任单位：', size)],
   ['labelled lists after semicolons on one line', (size) => repeat('；责任单位：市财政局', size)],
+  ['bracket labels on many lines, no sentence end', (size) => repeat('【牵头单位】\n', size)],
+  ['bracket labels on one line', (size) => repeat('【责任单位】市财政局', size)],
 ];
 
 describe('the whole pipeline runs in linear time on hostile input', () => {

@@ -60,6 +60,15 @@ describe('findUnitClauses', () => {
     expect(text.slice(clause?.span.start, clause?.span.end)).toBe('（牵头单位：省政府有关部门（单位））');
   });
 
+  test('reads labels in lenticular brackets, to the end of the line', () => {
+    expect(units('推进改革。【牵头单位】市大数据局【责任单位】市政务服务中心、各区县政府【完成时限】2024年6月\n下一行')).toMatchObject({
+      lead: ['市大数据局'],
+      responsible: ['市政务服务中心', '各区县政府'],
+    });
+    // The name before the next bracket label is not taken for part of that label.
+    expect(units('推进改革。【责任单位】省发展改革委、省水利厅【完成时间】长期坚持')).toMatchObject({ responsible: ['省发展改革委', '省水利厅'] });
+  });
+
   test('reads a labelled line without parentheses', () => {
     expect(units('加快建设。\n牵头单位：市发展改革委\n责任单位：各区县政府')).toMatchObject({ lead: ['市发展改革委'], responsible: ['各区县政府'] });
   });

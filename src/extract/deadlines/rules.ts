@@ -57,11 +57,12 @@ const startsNumbered = '(?=[\\d〇○零一二三四五六七八九十今本明�
 const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
 
 /**
- * How a deadline label ends, with its colon: `完成时限：`, `完成时间：`, `时间节点：`, `完成期限：`,
- * Taiwan's `辦理期程：` and `預定完成日期：`. What follows one is a deadline, however bare (`2023年`).
+ * How a deadline label ends, with its colon (or closing bracket: `【完成时限】`): `完成时限：`, `完成时间：`,
+ * `时间节点：`, `完成期限：`, Taiwan's `辦理期程：` and `預定完成日期：`. What follows one is a deadline,
+ * however bare (`2023年`).
  */
 const deadlineLabelWords = ['时限', '时间', '時限', '時間', '节点', '節點', '期限', '期程', '日期'];
-const deadlineLabelEnd = `(?:${deadlineLabelWords.join('|')})[：:]`;
+const deadlineLabelEnd = `(?:${deadlineLabelWords.join('|')})[：:】]`;
 
 /** Words that say a duty has no end date (`长期坚持`), longest first; those that may also close a clause (`（…，持续推进）`). */
 const ongoingWords = ['长期坚持', '長期堅持', '持续推进', '持續推進', '长期推进', '長期推進', '持续实施', '持續實施', '长期', '長期'];

@@ -427,5 +427,45 @@ export function findUnitClauses(text: string): UnitClause[] {
     // so it cannot succeed where this failed. Skipping them keeps a line of many labels linear.
     lineColonRe.lastIndex = end;
   }
+  findBracketLabelled(text, clauses);
   return clauses.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Every known label in lenticular brackets, longest first: `【牵头单位】`. */
+const bracketLabelRe = new RegExp(`【(${[...labelRoles.keys()].sort((a, b) => b.length - a.length).join('|')})】`, 'g');
+
+/**
+ * `【牵头单位】A【责任单位】B【完成时限】2024年6月`: labels in lenticular brackets instead of before a
+ * colon, up to the end of the line or sentence. Read as the same labels with colons.
+ */
+function findBracketLabelled(text: string, clauses: UnitClause[]): void {
+  if (!text.includes('】')) return;
+  const found = clauses.slice().sort((a, b) => a.span.start - b.span.start);
+  let next = 0;
+  // Line and sentence ends, cached and moving forward only, as in the labelled-line pass: a search
+  // from each label to a far-off `。` would make a long text of bracket labels quadratic.
+  let lineEnd = -1;
+  let sentenceEnd = -1;
+  bracketLabelRe.lastIndex = 0;
+  for (let match = bracketLabelRe.exec(text); match; match = bracketLabelRe.exec(text)) {
+    const start = match.index;
+    while (next < found.length && (found[next] as UnitClause).span.end <= start) next++;
+    const inside = found[next];
+    if (inside && start >= inside.span.start) continue;
+    if (lineEnd < start) {
+      lineEnd = text.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = text.length;
+    }
+    if (sentenceEnd < start) {
+      sentenceEnd = text.indexOf('。', start);
+      if (sentenceEnd < 0) sentenceEnd = text.length;
+    }
+    const end = Math.min(lineEnd, sentenceEnd + 1, text.length);
+    // Each bracket label becomes `；label：`, so that no name runs into the label after it; the
+    // first `；` goes.
+    const parsed = parseLabelled(text.slice(start, end).replace(/。$/, '').replace(bracketLabelRe, '；$1：').slice(1));
+    if (parsed) clauses.push({ span: { start, end }, rule: 'units/labelled-line', units: parsed.units, open: parsed.open });
+    // The labels up to `end` were read with this one.
+    bracketLabelRe.lastIndex = end;
+  }
 }
