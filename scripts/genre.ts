@@ -191,6 +191,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const plan = `${region}${writtenYear}年优化营商环境重点任务分工方案`;
   const title = next() < 0.2 ? `${region}人民政府办公厅关于印发${plan}的通知` : plan;
   const clauseForm: 'labelled' | 'verbs' = next() < 0.7 ? 'labelled' : 'verbs';
+  // Some web lists put labels in lenticular brackets instead of before a colon.
+  const bracketLabels = style === 'web' && next() < 0.1;
   // Web documents give a measure's units in its paragraph, on labelled lines under it
   // (`牵头单位：…` / `完成时限：…`), or as a table saved as text, one tab-separated row per measure.
   const layout: 'paragraph' | 'lines' | 'table' = style === 'pdf' ? 'paragraph' : pick(next, ['paragraph', 'paragraph', 'lines', 'table'] as const);
@@ -280,6 +282,12 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         }
       } else if (domainLeadsOnly) {
         paragraphs.push(`${measureLabel(numbering, number)}${body}`);
+      } else if (bracketLabels) {
+        // `【牵头单位】A【责任单位】B、C【完成时限】2024年6月` after the text, to the end of the paragraph.
+        const cell = next() < 0.5 ? labelledDeadline(next, year, yearText) : null;
+        if (cell !== null) deadlines.push(cell);
+        const labelled = [`【牵头单位】${lead.join('、')}`, ...(responsible.length > 0 ? [`【责任单位】${others}`] : []), ...(supporting.length > 0 ? [`【配合单位】${supporting.join('、')}`] : []), ...(cell === null ? [] : [`【${deadlineLabel}】${cell.text}`])];
+        paragraphs.push(`${measureLabel(numbering, number)}${body}${labelled.join('')}`);
       } else {
         // A role-verb clause may close with the deadline (`（A牵头，B负责，2024年6月底前完成）`), a labelled one open with it.
         const inClause = next() < (clauseForm === 'verbs' ? 0.3 : 0.15) ? labelledDeadline(next, year, yearText) : null;
