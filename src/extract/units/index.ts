@@ -393,31 +393,17 @@ export function findUnitClauses(text: string): UnitClause[] {
   }
   // Web-published lists often put the clause on a line of its own, without parentheses:
   // `责任单位：市发展改革委`. Only labels at the start of a line or after a sentence end count.
-  const parenthesised = clauses.slice();
-  let next = 0;
-  // Next line end and sentence end after a label, cached: labels come in order, so the scans for
-  // them move forward only and the whole loop stays linear.
-  let lineEnd = -1;
-  let sentenceEnd = -1;
+  const parenthesised = new Covered(clauses.slice());
+  const runEnds = new RunEnds(text);
   lineColonRe.lastIndex = 0;
   while (lineColonRe.test(text)) {
     const label = knownLabelBefore(text, lineColonRe.lastIndex - 1);
     if (!label || label.role === 'deadline') continue;
     const start = label.start;
-    while (next < parenthesised.length && (parenthesised[next] as UnitClause).span.end <= start) next++;
-    const inside = parenthesised[next];
-    if (inside && start >= inside.span.start) continue;
+    if (parenthesised.includes(start)) continue;
     const before = start === 0 ? '' : text.charAt(start - 1);
     if (before !== '' && before !== '\n' && before !== '。' && before !== '；') continue;
-    if (lineEnd < start) {
-      lineEnd = text.indexOf('\n', start);
-      if (lineEnd < 0) lineEnd = text.length;
-    }
-    if (sentenceEnd < start) {
-      sentenceEnd = text.indexOf('。', start);
-      if (sentenceEnd < 0) sentenceEnd = text.length;
-    }
-    const end = Math.min(lineEnd, sentenceEnd + 1, text.length);
+    const end = runEnds.after(start);
     let span = text.slice(start, end).replace(/。$/, '');
     // A label after `；` inside parentheses the pass above could not read: the line ends with their `）`.
     if (span.endsWith('）') && span.split('）').length > span.split('（').length) span = span.slice(0, -1);
@@ -431,6 +417,50 @@ export function findUnitClauses(text: string): UnitClause[] {
   return clauses.sort((a, b) => a.span.start - b.span.start);
 }
 
+/**
+ * Where a run of labels starting at `start` ends: the end of its line, or just after its
+ * sentence's `。`. Starts only move forward and each search resumes from the last answer, so a
+ * pass over a whole text stays linear (a search from every label to a far-off `。` would not).
+ */
+class RunEnds {
+  readonly #text: string;
+  #lineEnd = -1;
+  #sentenceEnd = -1;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  after(start: number): number {
+    const text = this.#text;
+    if (this.#lineEnd < start) {
+      this.#lineEnd = text.indexOf('\n', start);
+      if (this.#lineEnd < 0) this.#lineEnd = text.length;
+    }
+    if (this.#sentenceEnd < start) {
+      this.#sentenceEnd = text.indexOf('。', start);
+      if (this.#sentenceEnd < 0) this.#sentenceEnd = text.length;
+    }
+    return Math.min(this.#lineEnd, this.#sentenceEnd + 1, text.length);
+  }
+}
+
+/** Whether a position lies inside one of some clauses (in text order), for positions that only move forward. */
+class Covered {
+  readonly #clauses: readonly UnitClause[];
+  #next = 0;
+
+  constructor(clauses: readonly UnitClause[]) {
+    this.#clauses = clauses;
+  }
+
+  includes(position: number): boolean {
+    while (this.#next < this.#clauses.length && (this.#clauses[this.#next] as UnitClause).span.end <= position) this.#next++;
+    const clause = this.#clauses[this.#next];
+    return clause !== undefined && position >= clause.span.start;
+  }
+}
+
 /** Every known label in lenticular brackets, longest first: `【牵头单位】`. */
 const bracketLabelRe = new RegExp(`【(${[...labelRoles.keys()].sort((a, b) => b.length - a.length).join('|')})】`, 'g');
 
@@ -440,27 +470,13 @@ const bracketLabelRe = new RegExp(`【(${[...labelRoles.keys()].sort((a, b) => b
  */
 function findBracketLabelled(text: string, clauses: UnitClause[]): void {
   if (!text.includes('】')) return;
-  const found = clauses.slice().sort((a, b) => a.span.start - b.span.start);
-  let next = 0;
-  // Line and sentence ends, cached and moving forward only, as in the labelled-line pass: a search
-  // from each label to a far-off `。` would make a long text of bracket labels quadratic.
-  let lineEnd = -1;
-  let sentenceEnd = -1;
+  const found = new Covered(clauses.slice().sort((a, b) => a.span.start - b.span.start));
+  const runEnds = new RunEnds(text);
   bracketLabelRe.lastIndex = 0;
   for (let match = bracketLabelRe.exec(text); match; match = bracketLabelRe.exec(text)) {
     const start = match.index;
-    while (next < found.length && (found[next] as UnitClause).span.end <= start) next++;
-    const inside = found[next];
-    if (inside && start >= inside.span.start) continue;
-    if (lineEnd < start) {
-      lineEnd = text.indexOf('\n', start);
-      if (lineEnd < 0) lineEnd = text.length;
-    }
-    if (sentenceEnd < start) {
-      sentenceEnd = text.indexOf('。', start);
-      if (sentenceEnd < 0) sentenceEnd = text.length;
-    }
-    const end = Math.min(lineEnd, sentenceEnd + 1, text.length);
+    if (found.includes(start)) continue;
+    const end = runEnds.after(start);
     // Each bracket label becomes `；label：`, so that no name runs into the label after it; the
     // first `；` goes.
     const parsed = parseLabelled(text.slice(start, end).replace(/。$/, '').replace(bracketLabelRe, '；$1：').slice(1));
