@@ -49,10 +49,12 @@ export function parseNumber(text: string): number | null {
   return parseChineseNumber(text);
 }
 
-/** Circled numbers ①–⑳ and parenthesised ideographs ㈠–㈩. */
+/** Circled numbers ①–⑳, parenthesised ⑴–⒇, with a full stop ⒈–⒛, and parenthesised ideographs ㈠–㈩. */
 export function parseEnclosedNumber(char: string): number | null {
   const code = char.charCodeAt(0);
   if (code >= 0x2460 && code <= 0x2473) return code - 0x2460 + 1;
+  if (code >= 0x2474 && code <= 0x2487) return code - 0x2474 + 1;
+  if (code >= 0x2488 && code <= 0x249b) return code - 0x2488 + 1;
   if (code >= 0x3220 && code <= 0x3229) return code - 0x3220 + 1;
   return null;
 }

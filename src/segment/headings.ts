@@ -68,7 +68,7 @@ function parseFormalNumber(digits: string): number | null {
 }
 
 /** `一、` `十二、`: Chinese numeral and enumeration comma. Leaves out `一是` and `一、二类` after a wrapped line (the sequence check does that). */
-export const chineseCommaRe = new RegExp(`^([${chineseDigitChars}]{1,4})[、，.]`);
+export const chineseCommaRe = new RegExp(`^([${chineseDigitChars}]{1,4})[、，.。]`);
 
 /** `配套措施———优化政务服务`: a prefix, two or more dashes, a name. The prefix is short and has no punctuation. */
 export const dashTitleRe = /^([^—\-－–，。：；（）、“”]{2,12})[—\-－–]{2,6}([^—\-－–，。：；“”][^，。：；]{0,39})$/;
@@ -93,6 +93,15 @@ export const tableRowRe = /^(\d{1,3})\t/;
 
 /** `（1）` `（12）`: number in parentheses. */
 export const arabicParenRe = /^（(\d{1,3})）/;
+
+/** `1）` `1)`: number and a closing parenthesis only, the same rank as `（1）`. */
+export const arabicHalfParenRe = /^(\d{1,3})）/;
+
+/** `⑴`–`⒇`: parenthesised numbers as one character, the same rank as `（1）`. */
+export const parenthesisedDigitRe = /^([\u2474-\u2487])/;
+
+/** `⒈`–`⒛`: numbers with a full stop as one character, the same rank as `1.`. */
+export const digitFullStopRe = /^([\u2488-\u249b])/;
 
 /** `①`–`⑳`: circled numbers. */
 export const circledRe = /^([\u2460-\u2473])/;
@@ -134,7 +143,7 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'chinese-comma',
     firstChars: chineseDigitChars,
     match: numbered('chinese-comma', chineseCommaRe),
-    examples: { ok: [['一、优化政务服务', '一、', 1], ['十二、法治保障', '十二、', 12], ['七、人才流动', '七、', 7]], notOk: ['一是加强领导', '一年内完成'] },
+    examples: { ok: [['一、优化政务服务', '一、', 1], ['十二、法治保障', '十二、', 12], ['七、人才流动', '七、', 7], ['三。优化市场环境', '三。', 3]], notOk: ['一是加强领导', '一年内完成'] },
   },
   {
     id: 'heading/dash-title',
@@ -178,6 +187,27 @@ export const headingRules: readonly HeadingRule[] = [
     firstChars: '（',
     match: numbered('arabic-paren', arabicParenRe),
     examples: { ok: [['（2）强化应用', '（2）', 2]], notOk: ['（2023年）', '（IPO）'] },
+  },
+  {
+    id: 'heading/arabic-half-paren',
+    kind: 'arabic-paren',
+    firstChars: asciiDigits,
+    match: numbered('arabic-paren', arabicHalfParenRe),
+    examples: { ok: [['1）推进改革', '1）', 1], ['12）优化服务', '12）', 12]], notOk: ['1推进改革）'] },
+  },
+  {
+    id: 'heading/parenthesised-digit',
+    kind: 'arabic-paren',
+    firstChars: String.fromCharCode(...Array.from({ length: 20 }, (_, i) => 0x2474 + i)),
+    match: numbered('arabic-paren', parenthesisedDigitRe, parseEnclosedNumber),
+    examples: { ok: [['⑴推进改革', '⑴', 1], ['⑿优化服务', '⑿', 12]], notOk: ['推进⑴'] },
+  },
+  {
+    id: 'heading/digit-full-stop',
+    kind: 'arabic-dot',
+    firstChars: String.fromCharCode(...Array.from({ length: 20 }, (_, i) => 0x2488 + i)),
+    match: numbered('arabic-dot', digitFullStopRe, parseEnclosedNumber),
+    examples: { ok: [['⒈推进改革', '⒈', 1]], notOk: ['推进⒈'] },
   },
   {
     id: 'heading/circled',
