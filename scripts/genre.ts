@@ -84,8 +84,8 @@ function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** How a document numbers its measures: `1.`, `1、`, `（1）`, `（一）`, or a bare number glued to the text (PDF). */
-type MeasureNumbering = 'arabic-dot' | 'arabic-comma' | 'arabic-paren' | 'chinese-paren' | 'arabic-bare' | 'chinese-comma';
+/** How a document numbers its measures: `1.`, `1、`, `（1）`, `1）`, `（一）`, `一、`, or a bare number glued to the text (PDF). */
+type MeasureNumbering = 'arabic-dot' | 'arabic-comma' | 'arabic-paren' | 'arabic-half-paren' | 'chinese-paren' | 'arabic-bare' | 'chinese-comma';
 
 function measureLabel(numbering: MeasureNumbering, number: number): string {
   switch (numbering) {
@@ -95,6 +95,8 @@ function measureLabel(numbering: MeasureNumbering, number: number): string {
       return `${number}、`;
     case 'arabic-paren':
       return `（${number}）`;
+    case 'arabic-half-paren':
+      return `${number}）`;
     case 'chinese-paren':
       return `（${chineseSerial[number - 1]}）`;
     case 'arabic-bare':
@@ -201,7 +203,7 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const dashDomains = style === 'pdf' && next() < 0.6;
   // Taiwan numbers domains with formal numerals (`壹、`) and measures `一、` under them.
   const formalDomains = roc && !dashDomains && next() < 0.5;
-  const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : formalDomains ? 'chinese-comma' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'chinese-paren'] as const);
+  const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : formalDomains ? 'chinese-comma' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'arabic-half-paren', 'chinese-paren'] as const);
   // Now and then a domain numbers its measures its own way.
   const mixedNumbering = !dashDomains && !formalDomains && next() < 0.2;
   // Now and then some domains group their measures under `（一）` sections and others do not.
