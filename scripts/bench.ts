@@ -18,8 +18,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { generateCorpus, generateDocument } from './genre.ts';
 
 const root = join(import.meta.dirname, '..');
@@ -74,7 +74,11 @@ async function extractInThreads(texts: readonly string[], threads: number): Prom
     });`;
   const library = join(root, 'dist', 'index.js');
   const workers = Array.from({ length: threads }, () => new Worker(source, { eval: true, workerData: { library, texts } }));
-  const once = (worker: Worker) => new Promise<void>((resolve, reject) => { worker.once('message', () => resolve()); worker.once('error', reject); });
+  const once = (worker: Worker) =>
+    new Promise<void>((resolve, reject) => {
+      worker.once('message', () => resolve());
+      worker.once('error', reject);
+    });
   await Promise.all(workers.map(once));
   const start = performance.now();
   const done = Promise.all(workers.map(once));
@@ -88,7 +92,9 @@ async function extractInThreads(texts: readonly string[], threads: number): Prom
 async function batch(folder: string, jobs: number): Promise<{ wall: number; firstByte: number; peakMb: number | null; bytes: number }> {
   const gnuTime = existsSync('/usr/bin/time');
   const command = gnuTime ? '/usr/bin/time' : process.execPath;
-  const args = gnuTime ? ['-f', '%M', process.execPath, bin, folder, '-f', 'ndjson', '--jobs', String(jobs), '--quiet'] : [bin, folder, '-f', 'ndjson', '--jobs', String(jobs), '--quiet'];
+  const args = gnuTime
+    ? ['-f', '%M', process.execPath, bin, folder, '-f', 'ndjson', '--jobs', String(jobs), '--quiet']
+    : [bin, folder, '-f', 'ndjson', '--jobs', String(jobs), '--quiet'];
   const start = performance.now();
   let firstByte = -1;
   let bytes = 0;
@@ -108,7 +114,9 @@ async function batch(folder: string, jobs: number): Promise<{ wall: number; firs
 }
 
 const started = performance.now();
-console.log(`policy-extract benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus()[0]?.model.trim() ?? 'cpu'} · ${availableParallelism()} CPUs`);
+console.log(
+  `policy-extract benchmark · ${new Date().toISOString().slice(0, 10)} · node ${process.version} · ${cpus()[0]?.model.trim() ?? 'cpu'} · ${availableParallelism()} CPUs`,
+);
 
 // Start-up.
 const nodeBaseline = medianProcess(['-e', '0']);
@@ -132,7 +140,9 @@ rmSync(floorDir, { recursive: true, force: true });
 console.log('\nStart-up (whole process, median of 11)');
 console.log(`  node -e 0        ${fixed(nodeBaseline, 0).padStart(5)} ms   1.00x`);
 for (const [name, ms] of startup) console.log(`  ${name.padEnd(16)} ${fixed(ms, 0).padStart(5)} ms   ${fixed(ms / nodeBaseline, 2)}x`);
-console.log(`  ${'floor: zod only'.padEnd(16)} ${fixed(validationFloor, 0).padStart(5)} ms   ${fixed(validationFloor / nodeBaseline, 2)}x   (a process that only loads the schema and validates the seed's output)`);
+console.log(
+  `  ${'floor: zod only'.padEnd(16)} ${fixed(validationFloor, 0).padStart(5)} ms   ${fixed(validationFloor / nodeBaseline, 2)}x   (a process that only loads the schema and validates the seed's output)`,
+);
 // Where a cold run's time goes: importing the library, then the first extract() and validation
 // of the seed, in a fresh process each time (the JIT has seen none of it yet).
 {
@@ -150,7 +160,9 @@ console.log(`  ${'floor: zod only'.padEnd(16)} ${fixed(validationFloor, 0).padSt
     });`;
   const runs = Array.from({ length: 7 }, () => JSON.parse(spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' }).stdout) as number[]);
   const part = (index: number) => median(runs.map((run) => run[index] as number));
-  console.log(`  inside a cold process: import the whole library ${fixed(part(0), 0)} ms · first extract() of the seed ${fixed(part(1), 0)} ms · first validation ${fixed(part(2), 0)} ms`);
+  console.log(
+    `  inside a cold process: import the whole library ${fixed(part(0), 0)} ms · first extract() of the seed ${fixed(part(1), 0)} ms · first validation ${fixed(part(2), 0)} ms`,
+  );
 }
 
 // Throughput.
@@ -163,8 +175,12 @@ throughput(corpus.slice(0, 50), (text) => extract(text), 2); // warm-up
 const corpusExtract = throughput(corpus, (text) => extract(text), 1);
 const corpusFloor = throughput(corpus, (text) => text.normalize('NFKC'), 2);
 console.log('\nThroughput of extract() in-process, single thread (MB/s of UTF-8 input)');
-console.log(`  seed (${fixed(Buffer.byteLength(seed) / 1000, 0)} kB)          extract ${fixed(seedExtract.mbPerSecond).padStart(6)} MB/s   NFKC floor ${fixed(seedFloor.mbPerSecond).padStart(7)} MB/s`);
-console.log(`  corpus (${fixed(corpusBytes / MB, 0)} MB, ${corpus.length} docs) extract ${fixed(corpusExtract.mbPerSecond).padStart(6)} MB/s   NFKC floor ${fixed(corpusFloor.mbPerSecond).padStart(7)} MB/s`);
+console.log(
+  `  seed (${fixed(Buffer.byteLength(seed) / 1000, 0)} kB)          extract ${fixed(seedExtract.mbPerSecond).padStart(6)} MB/s   NFKC floor ${fixed(seedFloor.mbPerSecond).padStart(7)} MB/s`,
+);
+console.log(
+  `  corpus (${fixed(corpusBytes / MB, 0)} MB, ${corpus.length} docs) extract ${fixed(corpusExtract.mbPerSecond).padStart(6)} MB/s   NFKC floor ${fixed(corpusFloor.mbPerSecond).padStart(7)} MB/s`,
+);
 
 // Scaling.
 console.log('\nScaling (ms per MB; flat means linear cost)');
@@ -204,7 +220,9 @@ try {
       const peak = result.peakMb === null ? 'n/a' : `${fixed(result.peakMb, 0)} MB`;
       if (jobs === 1) oneThread = result.wall;
       const speedUp = jobs === 1 ? '' : `   speed-up ${fixed(oneThread / result.wall, 2)}x`;
-      console.log(`  ${String(count).padStart(4)} docs, --jobs ${jobs}   wall ${fixed(result.wall / 1000, 2)} s   first byte ${fixed(result.firstByte, 0)} ms   peak RSS ${peak}   output ${fixed(result.bytes / MB, 0)} MB${speedUp}`);
+      console.log(
+        `  ${String(count).padStart(4)} docs, --jobs ${jobs}   wall ${fixed(result.wall / 1000, 2)} s   first byte ${fixed(result.firstByte, 0)} ms   peak RSS ${peak}   output ${fixed(result.bytes / MB, 0)} MB${speedUp}`,
+      );
     }
   }
 } finally {
@@ -219,6 +237,8 @@ try {
   const single = Math.min(await extractInThreads(texts, 1), await extractInThreads(texts, 1));
   const parallel = Math.min(await extractInThreads(texts, threads), await extractInThreads(texts, threads));
   console.log(`\nParallel ceiling of this machine (extract() alone, ${texts.length} docs per thread, no I/O)`);
-  console.log(`  1 thread ${fixed(single, 0)} ms · ${threads} threads at once ${fixed(parallel, 0)} ms · speed-up ${fixed((threads * single) / parallel, 2)}x of ${threads}x`);
+  console.log(
+    `  1 thread ${fixed(single, 0)} ms · ${threads} threads at once ${fixed(parallel, 0)} ms · speed-up ${fixed((threads * single) / parallel, 2)}x of ${threads}x`,
+  );
 }
 console.log(`\nBenchmark took ${fixed((performance.now() - started) / 1000, 0)} s.`);

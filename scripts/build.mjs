@@ -1,8 +1,9 @@
 // Builds dist/: a bundled, minified-free ESM build for plain `node` (bin/ and the library),
 // and TypeScript declarations for library users. Runs from `npm ci` through `prepare`.
-import { build } from 'esbuild';
+
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 

@@ -44,24 +44,93 @@ export function random(seed: number): () => number {
 const places = ['山东省', '河南省', '江苏省', '浙江省', '四川省', '湖北省', '广东省', '河北省'];
 const cities = ['济南市', '青岛市', '郑州市', '南京市', '杭州市', '成都市', '武汉市', '石家庄市'];
 const unitStems = [
-  '发展改革委', '财政厅', '工业和信息化厅', '人力资源社会保障厅', '市场监管局', '大数据局', '自然资源厅', '住房城乡建设厅',
-  '交通运输厅', '商务厅', '科技厅', '司法厅', '文化和旅游厅', '生态环境厅', '农业农村厅', '税务局', '公安厅', '教育厅', '水利厅', '能源局',
+  '发展改革委',
+  '财政厅',
+  '工业和信息化厅',
+  '人力资源社会保障厅',
+  '市场监管局',
+  '大数据局',
+  '自然资源厅',
+  '住房城乡建设厅',
+  '交通运输厅',
+  '商务厅',
+  '科技厅',
+  '司法厅',
+  '文化和旅游厅',
+  '生态环境厅',
+  '农业农村厅',
+  '税务局',
+  '公安厅',
+  '教育厅',
+  '水利厅',
+  '能源局',
 ];
-const domainNames = ['优化政务服务', '企业准入退出', '工程建设项目审批', '获得电力', '登记财产', '纳税服务', '跨境贸易', '金融服务', '政府采购', '招标投标', '知识产权保护', '市场监管', '人才流动', '法治保障'];
+const domainNames = [
+  '优化政务服务',
+  '企业准入退出',
+  '工程建设项目审批',
+  '获得电力',
+  '登记财产',
+  '纳税服务',
+  '跨境贸易',
+  '金融服务',
+  '政府采购',
+  '招标投标',
+  '知识产权保护',
+  '市场监管',
+  '人才流动',
+  '法治保障',
+];
 const verbs = ['深化', '推进', '优化', '完善', '加快', '健全', '强化', '提升', '拓展', '规范'];
-const objects = ['“一网通办”改革', '电子证照应用', '信用监管体系', '审批服务流程', '数据共享机制', '帮办代办服务', '线上办理渠道', '企业开办服务', '公共资源交易平台', '跨部门综合监管'];
+const objects = [
+  '“一网通办”改革',
+  '电子证照应用',
+  '信用监管体系',
+  '审批服务流程',
+  '数据共享机制',
+  '帮办代办服务',
+  '线上办理渠道',
+  '企业开办服务',
+  '公共资源交易平台',
+  '跨部门综合监管',
+];
 const actions = ['完成系统改造', '出台实施方案', '实现全程网办', '建立工作机制', '开展专项行动', '发布办事指南', '推动平台互联互通', '组织试点工作'];
 const targetUnits = ['家', '项', '个', '场', '条'];
-const chineseSerial = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'];
+const chineseSerial = [
+  '一',
+  '二',
+  '三',
+  '四',
+  '五',
+  '六',
+  '七',
+  '八',
+  '九',
+  '十',
+  '十一',
+  '十二',
+  '十三',
+  '十四',
+  '十五',
+  '十六',
+  '十七',
+  '十八',
+  '十九',
+  '二十',
+];
 
 /**
  * Simplified to Traditional for every character of the vocabulary above that differs: documents
  * from Hong Kong, Macao and Taiwan, and some mainland archives, are in Traditional script.
  */
 const traditionalForms: Readonly<Record<string, string>> = Object.fromEntries(
-  [...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关于间节'].map((simplified, i) => [
+  [
+    ...'东苏广济岛郑汉庄发财厅业资会场监数据乡设运输务态环农优准项审获电记产纳贸采购标识权护动进强规范网办证应体机帮线开门综统实现专联组织试点个条营为贯彻党国决续结际领牵头单责负时长坚号关于间节',
+  ].map((simplified, i) => [
     simplified,
-    [...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關於間節'][i] as string,
+    [
+      ...'東蘇廣濟島鄭漢莊發財廳業資會場監數據鄉設運輸務態環農優準項審獲電記產納貿採購標識權護動進強規範網辦證應體機幫線開門綜統實現專聯組織試點個條營為貫徹黨國決續結際領牽頭單責負時長堅號關於間節',
+    ][i] as string,
   ]),
 );
 const toTraditional = (text: string): string => text.replace(/[\u4e00-\u9fff]/g, (char) => traditionalForms[char] ?? char);
@@ -75,7 +144,8 @@ function lastDay(year: number, month: number): string {
 const isoDay = (year: number, month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 const toFullWidth = (text: string): string => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
-const toPdfPunctuation = (text: string): string => text.replace(/，/g, ',').replace(/。/g, '.').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/；/g, ';');
+const toPdfPunctuation = (text: string): string =>
+  text.replace(/，/g, ',').replace(/。/g, '.').replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/；/g, ';');
 
 /** Wraps a paragraph at `width` characters, as PDF extraction does. */
 function wrap(text: string, width: number): string[] {
@@ -110,7 +180,12 @@ function measureLabel(numbering: MeasureNumbering, number: number): string {
  * One deadline phrase after the months already used: month ends (`6月底前`, the most common),
  * dates (`9月30日前`), quarters (`第三季度末`), half years (`上半年`) and the year's end (`年底前`).
  */
-function nextDeadline(next: () => number, year: number, after: number, yearText: (year: number) => string): { text: string; date: string; month: number } | null {
+function nextDeadline(
+  next: () => number,
+  year: number,
+  after: number,
+  yearText: (year: number) => string,
+): { text: string; date: string; month: number } | null {
   if (after >= 12) return null;
   const month = after + 1 + Math.floor(next() * Math.min(4, 12 - after));
   const form = next();
@@ -149,7 +224,11 @@ function unitClause(
   if (form === 'verbs') {
     // Guangdong breaks a long list at a comma before its verb: `（A牵头，B，C、D按职责分工负责）`.
     const responsibleList = splitList && responsible.length >= 2 ? `${responsible[0]}，${others.slice((responsible[0] as string).length + 1)}` : others;
-    const parts = [`${ledBy ? '由' : ''}${lead.join('、')}牵头`, ...(responsible.length > 0 ? [`${responsibleList}负责`] : []), ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : [])];
+    const parts = [
+      `${ledBy ? '由' : ''}${lead.join('、')}牵头`,
+      ...(responsible.length > 0 ? [`${responsibleList}负责`] : []),
+      ...(supporting.length > 0 ? [`${supporting.join('、')}配合`] : []),
+    ];
     return `（${[...parts, ...(deadline === null ? [] : [deadline])].join('，')}）`;
   }
   // Shanghai names the lead inside the responsible list: `（责任单位：A、B牵头，C、D）`.
@@ -157,7 +236,11 @@ function unitClause(
     return `（${[...(deadline === null ? [] : [deadline]), `责任单位：${lead.join('、')}牵头，${others}`].join('；')}）`;
   }
   // A labelled clause may open with the deadline: `（2024年6月底前完成；牵头单位：…）`.
-  const labelled = [`牵头单位：${lead.join('、')}`, ...(responsible.length > 0 ? [`责任单位：${others}`] : []), ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : [])];
+  const labelled = [
+    `牵头单位：${lead.join('、')}`,
+    ...(responsible.length > 0 ? [`责任单位：${others}`] : []),
+    ...(supporting.length > 0 ? [`配合单位：${supporting.join('、')}`] : []),
+  ];
   return `（${[...(deadline === null ? [] : [deadline]), ...labelled].join('；')}）`;
 }
 
@@ -203,11 +286,16 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const dashDomains = style === 'pdf' && next() < 0.6;
   // Taiwan numbers domains with formal numerals (`壹、`) and measures `一、` under them.
   const formalDomains = roc && !dashDomains && next() < 0.5;
-  const documentNumbering: MeasureNumbering = dashDomains ? 'arabic-bare' : formalDomains ? 'chinese-comma' : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'arabic-half-paren', 'chinese-paren'] as const);
+  const documentNumbering: MeasureNumbering = dashDomains
+    ? 'arabic-bare'
+    : formalDomains
+      ? 'chinese-comma'
+      : pick(next, ['arabic-dot', 'arabic-comma', 'arabic-paren', 'arabic-half-paren', 'chinese-paren'] as const);
   // Now and then a domain numbers its measures its own way.
   const mixedNumbering = !dashDomains && !formalDomains && next() < 0.2;
   // Now and then some domains group their measures under `（一）` sections and others do not.
-  const sectioned = !dashDomains && !mixedNumbering && layout !== 'table' && (documentNumbering === 'arabic-dot' || documentNumbering === 'arabic-comma') && next() < 0.25;
+  const sectioned =
+    !dashDomains && !mixedNumbering && layout !== 'table' && (documentNumbering === 'arabic-dot' || documentNumbering === 'arabic-comma') && next() < 0.25;
   // Web documents sometimes come as an attachment (`附件`, a document number) and close with the
   // issuer and the date: lines that are not part of the last measure.
   const framed = style === 'web' && layout !== 'table' && next() < 0.3;
@@ -225,7 +313,8 @@ export function generateDocument(seed: number, options: { measures?: number } = 
   const domainColumn = layout === 'table' && next() < 0.5;
   // What the deadline label says: 完成时限 most often; Taiwan writes 辦理期程.
   const deadlineLabel = roc ? '辦理期程' : pick(next, ['完成时限', '完成时限', '完成时间', '完成期限', '时间节点'] as const);
-  if (layout === 'table') paragraphs.push(domainColumn ? `序号\t重点领域\t具体措施\t牵头单位\t责任单位\t${deadlineLabel}` : `序号\t重点任务\t牵头单位\t责任单位\t${deadlineLabel}`);
+  if (layout === 'table')
+    paragraphs.push(domainColumn ? `序号\t重点领域\t具体措施\t牵头单位\t责任单位\t${deadlineLabel}` : `序号\t重点任务\t牵头单位\t责任单位\t${deadlineLabel}`);
   else if (style === 'web') paragraphs.push(`为深入贯彻落实党中央、国务院决策部署，持续优化营商环境，结合${region}实际，制定本方案。`);
   for (let d = 0; d < domainCount; d++) {
     const name = domainNames[(d + domainOffset) % domainNames.length] as string;
@@ -248,8 +337,18 @@ export function generateDocument(seed: number, options: { measures?: number } = 
       }
       number++;
       const lead = [...new Set([pick(next, unitStems), pick(next, unitStems)].slice(0, 1 + Math.floor(next() * 2)))].map((stem) => `${prefix}${stem}`);
-      const responsible = next() < 0.5 ? [] : [...new Set([pick(next, unitStems), pick(next, unitStems), pick(next, unitStems)])].map((stem) => `${prefix}${stem}`).filter((unit) => !lead.includes(unit));
-      const supporting = layout !== 'table' && next() < 0.25 ? [...new Set([pick(next, unitStems), pick(next, unitStems)])].map((stem) => `${prefix}${stem}`).filter((unit) => !lead.includes(unit) && !responsible.includes(unit)) : [];
+      const responsible =
+        next() < 0.5
+          ? []
+          : [...new Set([pick(next, unitStems), pick(next, unitStems), pick(next, unitStems)])]
+              .map((stem) => `${prefix}${stem}`)
+              .filter((unit) => !lead.includes(unit));
+      const supporting =
+        layout !== 'table' && next() < 0.25
+          ? [...new Set([pick(next, unitStems), pick(next, unitStems)])]
+              .map((stem) => `${prefix}${stem}`)
+              .filter((unit) => !lead.includes(unit) && !responsible.includes(unit))
+          : [];
       const deadlines: GeneratedMeasure['deadlines'] = [];
       let body = `${pick(next, verbs)}${pick(next, objects)}。`;
       const sentences = 1 + Math.floor(next() * 3);
@@ -288,14 +387,23 @@ export function generateDocument(seed: number, options: { measures?: number } = 
         // `【牵头单位】A【责任单位】B、C【完成时限】2024年6月` after the text, to the end of the paragraph.
         const cell = next() < 0.5 ? labelledDeadline(next, year, yearText) : null;
         if (cell !== null) deadlines.push(cell);
-        const labelled = [`【牵头单位】${lead.join('、')}`, ...(responsible.length > 0 ? [`【责任单位】${others}`] : []), ...(supporting.length > 0 ? [`【配合单位】${supporting.join('、')}`] : []), ...(cell === null ? [] : [`【${deadlineLabel}】${cell.text}`])];
+        const labelled = [
+          `【牵头单位】${lead.join('、')}`,
+          ...(responsible.length > 0 ? [`【责任单位】${others}`] : []),
+          ...(supporting.length > 0 ? [`【配合单位】${supporting.join('、')}`] : []),
+          ...(cell === null ? [] : [`【${deadlineLabel}】${cell.text}`]),
+        ];
         paragraphs.push(`${measureLabel(numbering, number)}${body}${labelled.join('')}`);
       } else {
         // A role-verb clause may close with the deadline (`（A牵头，B负责，2024年6月底前完成）`), a labelled one open with it.
         const inClause = next() < (clauseForm === 'verbs' ? 0.3 : 0.15) ? labelledDeadline(next, year, yearText) : null;
         const clauseDeadline = inClause === null ? null : inClause.date === null ? inClause.text : `${inClause.text}完成`;
         if (inClause !== null) deadlines.push({ text: clauseDeadline as string, date: inClause.date });
-        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, { splitList: next() < 0.2, leadInList: next() < 0.15, ledBy: next() < 0.1 });
+        const clause = unitClause(clauseForm, lead, responsible, supporting, etc, clauseDeadline, {
+          splitList: next() < 0.2,
+          leadInList: next() < 0.15,
+          ledBy: next() < 0.1,
+        });
         if (clauseOnOwnLine) paragraphs.push(`${measureLabel(numbering, number)}${body}`, clause);
         else paragraphs.push(`${measureLabel(numbering, number)}${body}${clause}`);
       }
@@ -319,7 +427,9 @@ export function generateDocument(seed: number, options: { measures?: number } = 
     text = lines.join('\n');
   } else {
     const body = paragraphs.map((paragraph, i) => (i === 0 || layout === 'table' ? script(paragraph) : `\u3000\u3000${script(paragraph)}`));
-    const lines = framed ? ['附件', `${script(region)}政办发〔${year}〕${1 + (seed % 30)}号`, ...body, `${script(region)}人民政府办公厅`, `${year}年3月17日`] : body;
+    const lines = framed
+      ? ['附件', `${script(region)}政办发〔${year}〕${1 + (seed % 30)}号`, ...body, `${script(region)}人民政府办公厅`, `${year}年3月17日`]
+      : body;
     text = lines.join(crlf ? '\r\n' : '\n');
   }
   return {

@@ -12,11 +12,15 @@ execFileSync(process.execPath, [...cli, 'schema', '--ndjson', '-o', 'schema/poli
 const schema = JSON.parse(readFileSync('schema/policy-extract.schema.json', 'utf8'));
 const record = JSON.parse(readFileSync('schema/policy-extract.ndjson.schema.json', 'utf8'));
 const strip = ({ $id, title, 'x-schema-version': _version, ...rest }) => rest;
-const fingerprint = createHash('sha256').update(JSON.stringify([strip(schema), strip(record)])).digest('hex');
+const fingerprint = createHash('sha256')
+  .update(JSON.stringify([strip(schema), strip(record)]))
+  .digest('hex');
 const version = schema['x-schema-version'];
 const fingerprints = JSON.parse(readFileSync('schema/fingerprints.json', 'utf8'));
 if (fingerprints[version] && fingerprints[version] !== fingerprint) {
-  console.error(`schema/: the output shape changed but schemaVersion is still ${version}. Bump schemaVersion in src/schema/index.ts (minor: a new optional field; major: a field removed, renamed or changed in meaning), rebuild, and run npm run schema:write again.`);
+  console.error(
+    `schema/: the output shape changed but schemaVersion is still ${version}. Bump schemaVersion in src/schema/index.ts (minor: a new optional field; major: a field removed, renamed or changed in meaning), rebuild, and run npm run schema:write again.`,
+  );
   process.exit(1);
 }
 fingerprints[version] = fingerprint;

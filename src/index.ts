@@ -9,43 +9,43 @@
 import { createCsvEmitter } from './emit/csv.ts';
 import { emitJson } from './emit/json.ts';
 import { createNdjsonEmitter } from './emit/ndjson.ts';
+import { type EmitOptions, emitAll } from './emit/types.ts';
 import { emitYaml } from './emit/yaml.ts';
-import { emitAll, type EmitOptions } from './emit/types.ts';
 import { extract } from './pipeline.ts';
 import { decode, type Encoding } from './read/decode.ts';
-import { schemaVersion, type Output, type PolicyDocument } from './schema/index.ts';
+import { type Output, type PolicyDocument, schemaVersion } from './schema/index.ts';
 import type { ExtractOptions } from './types.ts';
 
-export { extract } from './pipeline.ts';
-export { normalize, joinLines } from './normalize/index.ts';
-export { decode, DecodeError, encodings, type Encoding } from './read/decode.ts';
-export { validateOutput, validateDocument, validateNdjsonRecord, validateText, type Violation } from './validate.ts';
 export { diffDocuments } from './diff.ts';
-export { buildJsonSchema } from './schema/json-schema.ts';
-export { issueCodes, type IssueCode } from './issue-codes.ts';
-export {
-  schemaVersion,
-  OutputSchema,
-  DocumentSchema,
-  DomainSchema,
-  MeasureSchema,
-  DeadlineSchema,
-  TargetSchema,
-  WarningSchema,
-  NdjsonRecordSchema,
-  OutputSchema as schema,
-  type Output,
-  type PolicyDocument,
-  type Domain,
-  type Measure,
-  type Deadline,
-  type Target,
-  type Warning,
-  type Clause,
-  type NdjsonRecord,
-} from './schema/index.ts';
-export type { ExtractOptions } from './types.ts';
 export type { EmitOptions } from './emit/types.ts';
+export { type IssueCode, issueCodes } from './issue-codes.ts';
+export { joinLines, normalize } from './normalize/index.ts';
+export { extract } from './pipeline.ts';
+export { DecodeError, decode, type Encoding, encodings } from './read/decode.ts';
+export {
+  type Clause,
+  type Deadline,
+  DeadlineSchema,
+  DocumentSchema,
+  type Domain,
+  DomainSchema,
+  type Measure,
+  MeasureSchema,
+  type NdjsonRecord,
+  NdjsonRecordSchema,
+  type Output,
+  OutputSchema,
+  OutputSchema as schema,
+  type PolicyDocument,
+  schemaVersion,
+  type Target,
+  TargetSchema,
+  type Warning,
+  WarningSchema,
+} from './schema/index.ts';
+export { buildJsonSchema } from './schema/json-schema.ts';
+export type { ExtractOptions } from './types.ts';
+export { type Violation, validateDocument, validateNdjsonRecord, validateOutput, validateText } from './validate.ts';
 
 /** Wraps documents in the JSON output's top-level shape. */
 export function toOutput(docs: readonly PolicyDocument[]): Output {

@@ -1,9 +1,33 @@
 /** Chinese numerals as policy documents write them: 一 … 十, 十一 … 九十九, 〇/零, 两. */
 
 const digitValues: Readonly<Record<string, number>> = {
-  零: 0, 〇: 0, '○': 0, Ｏ: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
-  貳: 2, 參: 3, 陸: 6, 兩: 2,
+  零: 0,
+  〇: 0,
+  '○': 0,
+  Ｏ: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9,
+  貳: 2,
+  參: 3,
+  陸: 6,
+  兩: 2,
 };
 
 /** The characters `parseChineseNumber` reads, for use inside a regex character class. */
@@ -40,7 +64,7 @@ export function parseChineseNumber(text: string): number | null {
       current = digit;
     }
   }
-  return total + (current < 0 ? 0 : current);
+  return total + Math.max(current, 0);
 }
 
 /** Value of Arabic digits or a Chinese numeral. */

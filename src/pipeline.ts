@@ -3,9 +3,9 @@ import { extractDeadlines } from './extract/deadlines/index.ts';
 import { extractTargets } from './extract/targets/index.ts';
 import { findUnitClauses, readUnitList, type UnitClause, type UnitRole } from './extract/units/index.ts';
 import { inferDocumentYear, type YearSource } from './extract/year.ts';
-import { joinLines, normalize, type NormalizedText } from './normalize/index.ts';
+import { joinLines, type NormalizedText, normalize } from './normalize/index.ts';
 import type { Clause, Deadline, Domain, Measure, PolicyDocument, Target, Warning } from './schema/index.ts';
-import { segment, type SegmentedMeasure } from './segment/index.ts';
+import { type SegmentedMeasure, segment } from './segment/index.ts';
 import type { TableColumn } from './segment/table.ts';
 import { SourceFile } from './source.ts';
 import type { MappedText } from './text-map.ts';
@@ -79,7 +79,11 @@ function mergeUnits(target: string[], names: readonly string[]): void {
   for (const name of names) if (!target.includes(name)) target.push(name);
 }
 
-const unitColumns: ReadonlyArray<readonly [TableColumn, UnitRole]> = [['lead', 'lead'], ['responsible', 'responsible'], ['supporting', 'supporting']];
+const unitColumns: ReadonlyArray<readonly [TableColumn, UnitRole]> = [
+  ['lead', 'lead'],
+  ['responsible', 'responsible'],
+  ['supporting', 'supporting'],
+];
 
 /** Units from a table row's unit columns, as clauses whose span is the cell. */
 function tableClauses(text: string, table: Partial<Record<TableColumn, number>>): { clauses: UnitClause[]; task: { start: number; end: number } | null } {
@@ -127,7 +131,14 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
     open.responsible ||= clause.open.responsible;
     open.supporting ||= clause.open.supporting;
     const place = rawPlace(file, mapped, clause.span.start, clause.span.end);
-    clauses.push({ text: mapped.text.slice(clause.span.start, clause.span.end), rule: clause.rule, line: place.line, column: place.column, offset: place.offset, endLine: place.endLine });
+    clauses.push({
+      text: mapped.text.slice(clause.span.start, clause.span.end),
+      rule: clause.rule,
+      line: place.line,
+      column: place.column,
+      offset: place.offset,
+      endLine: place.endLine,
+    });
   }
 
   const deadlines: Deadline[] = extractDeadlines(mapped.text, year).map((deadline) => {
@@ -166,10 +177,23 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
 
   const targets: Target[] = extractTargets(mapped.text).map((target) => {
     const place = rawPlace(file, mapped, target.span.start, target.span.end);
-    return { text: target.text, value: target.value, unit: target.unit, qualifier: target.qualifier, line: place.line, column: place.column, offset: place.offset };
+    return {
+      text: target.text,
+      value: target.value,
+      unit: target.unit,
+      qualifier: target.qualifier,
+      line: place.line,
+      column: place.column,
+      offset: place.offset,
+    };
   });
 
-  const start = rawPlace(file, normalized.text, (normalized.lines[segmented.firstLine] as { start: number }).start, (normalized.lines[segmented.firstLine] as { start: number }).start + 1);
+  const start = rawPlace(
+    file,
+    normalized.text,
+    (normalized.lines[segmented.firstLine] as { start: number }).start,
+    (normalized.lines[segmented.firstLine] as { start: number }).start + 1,
+  );
   const lastLine = normalized.lines[segmented.lastLine] as { start: number; end: number };
   const end = rawPlace(file, normalized.text, Math.max(lastLine.start, lastLine.end - 1), lastLine.end);
   const firstClause = row ? undefined : found[0];
@@ -232,7 +256,10 @@ export function extract(text: string, options: ExtractOptions = {}): PolicyDocum
           severity: 'warning',
           source: 'segment',
           message: `Measure \`${measure.label}\` (${built.id}) follows number ${measure.expected - 1}; expected ${measure.expected}`,
-          span: normalized.text.toRawSpan((normalized.lines[measure.firstLine] as { start: number }).start, (normalized.lines[measure.firstLine] as { start: number }).start),
+          span: normalized.text.toRawSpan(
+            (normalized.lines[measure.firstLine] as { start: number }).start,
+            (normalized.lines[measure.firstLine] as { start: number }).start,
+          ),
         });
       }
       return { built, firstLine: measure.firstLine };

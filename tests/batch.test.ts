@@ -18,7 +18,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (args: string[]) => {
   try {
-    return { code: 0, stdout: execFileSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }), stderr: '' };
+    return {
+      code: 0,
+      stdout: execFileSync(process.execPath, [bin, ...args], { cwd: work, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] }),
+      stderr: '',
+    };
   } catch (error) {
     const failure = error as { status: number; stdout: string; stderr: string };
     return { code: failure.status, stdout: failure.stdout, stderr: failure.stderr };

@@ -2,7 +2,10 @@ import { PassThrough, Readable } from 'node:stream';
 import { main } from '../src/cli/main.ts';
 
 /** Runs the CLI in-process and returns [exitCode, stdout, stderr] together (unified-args' style). */
-export async function runCli(argv: string[], options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<[number, string, string]> {
+export async function runCli(
+  argv: string[],
+  options: { stdin?: string; env?: Record<string, string>; cwd?: string; tty?: boolean } = {},
+): Promise<[number, string, string]> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';

@@ -1,8 +1,8 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { describe, expect, test } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { validateNdjsonRecord, validateOutput } from '../src/validate.ts';
 import { runCli } from './cli-harness.ts';
 import { fixturesDir, root, seedFile } from './helpers.ts';
@@ -117,7 +117,11 @@ describe('policy-extract (extract)', () => {
     ['blank.txt', ' \n\t\n\u3000\n', 'the file has only whitespace'],
     ['image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'not a text file: a PNG image'],
     ['report.pdf', '%PDF-1.7\n', 'not a text file: a PDF file; extract its text first (e.g. pdftotext)'],
-    ['binary.dat', Buffer.from([1, 0, 2, 0, 3, 0]), 'not a text file: it contains NUL bytes (binary data, or UTF-16 without a byte-order mark: pass --encoding utf-16le)'],
+    [
+      'binary.dat',
+      Buffer.from([1, 0, 2, 0, 3, 0]),
+      'not a text file: it contains NUL bytes (binary data, or UTF-16 without a byte-order mark: pass --encoding utf-16le)',
+    ],
   ])('refuses %s with a one-line reason', async (name, content, reason) => {
     const dir = temp();
     writeFileSync(join(dir, name), content);
@@ -193,10 +197,25 @@ describe('policy-extract (extract)', () => {
   });
 
   test('--stdin-ndjson reads {path, text} records and keeps their order', async () => {
-    const records = ['flat-list', 'global-numbering'].map((name) => JSON.stringify({ path: `${name}.txt`, text: readFileSync(join(fixturesDir, name, 'input.txt'), 'utf8') }));
+    const records = ['flat-list', 'global-numbering'].map((name) =>
+      JSON.stringify({ path: `${name}.txt`, text: readFileSync(join(fixturesDir, name, 'input.txt'), 'utf8') }),
+    );
     const [code, stdout] = await runCli(['--stdin-ndjson', '-f', 'ndjson'], { stdin: `${records.join('\n')}\n` });
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n').map((line) => JSON.parse(line).document.path)).toEqual(['flat-list.txt', 'flat-list.txt', 'flat-list.txt', 'global-numbering.txt', 'global-numbering.txt', 'global-numbering.txt', 'global-numbering.txt']);
+    expect(
+      stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line).document.path),
+    ).toEqual([
+      'flat-list.txt',
+      'flat-list.txt',
+      'flat-list.txt',
+      'global-numbering.txt',
+      'global-numbering.txt',
+      'global-numbering.txt',
+      'global-numbering.txt',
+    ]);
   });
 });
 
@@ -258,7 +277,9 @@ describe('policy-extract validate', () => {
     writeFileSync(join(dir, 'out.ndjson'), `${lines.join('\n')}\n`);
     const [code, stdout, stderr] = await runCli(['validate', 'out.ndjson'], { cwd: dir });
     expect(code).toBe(1);
-    expect(stderr).toBe('out.ndjson:2: $.leadUnits: Invalid input: expected array, received undefined\nout.ndjson:2: $.deadlines[0].date: Invalid string: must match pattern /^\\d{4}-\\d{2}-\\d{2}$/\n');
+    expect(stderr).toBe(
+      'out.ndjson:2: $.leadUnits: Invalid input: expected array, received undefined\nout.ndjson:2: $.deadlines[0].date: Invalid string: must match pattern /^\\d{4}-\\d{2}-\\d{2}$/\n',
+    );
     expect(stdout).toBe('policy-extract validate: 1 file, 2 violations: failed\n');
   });
 });

@@ -44,7 +44,10 @@ describe('extractDeadlines', () => {
 
   test('finds every deadline in order with its span', () => {
     const text = '６月底前,编制完成清单.１２月底前,逐事项推进.';
-    const found = extractDeadlines(text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)), 2023);
+    const found = extractDeadlines(
+      text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)),
+      2023,
+    );
     expect(found.map((d) => [d.text, d.span.start, d.date])).toEqual([
       ['6月底前', 0, '2023-06-30'],
       ['12月底前', 12, '2023-12-31'],

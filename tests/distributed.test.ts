@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -38,8 +38,12 @@ describe('as a filter in a distributed engine', () => {
       const record = `${JSON.stringify({ path: `docs/${name}`, text: readFileSync(join(docs, name), 'utf8') })}\n`;
       writeFileSync(join(shards, `shard-${i % 4}.ndjson`), record, { flag: 'a' });
     });
-    execFileSync('bash', ['-c', `ls shards/*.ndjson | xargs -P 2 -I{} sh -c 'node "${bin}" --stdin-ndjson -f ndjson < {} > out/$(basename {})'`], { cwd: work });
-    const merged = readdirSync(outputs).map((name) => readFileSync(join(outputs, name), 'utf8')).join('');
+    execFileSync('bash', ['-c', `ls shards/*.ndjson | xargs -P 2 -I{} sh -c 'node "${bin}" --stdin-ndjson -f ndjson < {} > out/$(basename {})'`], {
+      cwd: work,
+    });
+    const merged = readdirSync(outputs)
+      .map((name) => readFileSync(join(outputs, name), 'utf8'))
+      .join('');
     expect(sortRecords(merged)).toEqual(sortRecords(single));
     expect(sortRecords(merged).length).toBeGreaterThan(100);
   });

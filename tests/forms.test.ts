@@ -8,7 +8,13 @@ const ledger = (doc: PolicyDocument) =>
   doc.domains.map((domain) => ({
     name: domain.name,
     lead: domain.leadUnits,
-    measures: domain.measures.map((m) => ({ id: m.id, title: m.title, lead: m.leadUnits, responsible: m.responsibleUnits, deadlines: m.deadlines.map((d) => [d.text, d.date]) })),
+    measures: domain.measures.map((m) => ({
+      id: m.id,
+      title: m.title,
+      lead: m.leadUnits,
+      responsible: m.responsibleUnits,
+      deadlines: m.deadlines.map((d) => [d.text, d.date]),
+    })),
   }));
 
 const expected = ledger(extract(seedText));
@@ -23,8 +29,14 @@ function publishedForm(text: string): string {
     .join('\n')
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/ /g, '')
-    .replace(/\(/g, '（').replace(/\)/g, '）').replace(/:/g, '：').replace(/;/g, '；').replace(/,/g, '，').replace(/\.(?!\d)/g, '。')
-    .replace(/«/g, '《').replace(/»/g, '》');
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/:/g, '：')
+    .replace(/;/g, '；')
+    .replace(/,/g, '，')
+    .replace(/\.(?!\d)/g, '。')
+    .replace(/«/g, '《')
+    .replace(/»/g, '》');
 }
 
 /** Paragraphs re-joined, one per line, indented with full-width spaces: text copied from a web page. */
@@ -53,7 +65,10 @@ function mixedForm(text: string): string {
 
 describe('the seed in other forms gives the same ledger', () => {
   test('PDF text without the blank lines, with CRLF line ends', () => {
-    const compact = seedText.split('\n').filter((line) => line.trim().length > 0).join('\r\n');
+    const compact = seedText
+      .split('\n')
+      .filter((line) => line.trim().length > 0)
+      .join('\r\n');
     expect(ledger(extract(compact))).toEqual(expected);
   });
 

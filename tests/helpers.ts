@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mapCharacters } from '../src/normalize/index.ts';
 import type { PolicyDocument } from '../src/schema/index.ts';
@@ -37,7 +37,14 @@ export function loadFixtures(): Fixture[] {
 /** Every place-carrying field of a document: its text, and the raw offset it claims to start at. */
 export function placedTexts(doc: PolicyDocument): { text: string; offset: number; line: number; column: number }[] {
   return doc.domains.flatMap((domain) =>
-    domain.measures.flatMap((measure) => [...measure.deadlines, ...measure.targets, ...measure.clauses].map((field) => ({ text: field.text, offset: field.offset, line: field.line, column: field.column }))),
+    domain.measures.flatMap((measure) =>
+      [...measure.deadlines, ...measure.targets, ...measure.clauses].map((field) => ({
+        text: field.text,
+        offset: field.offset,
+        line: field.line,
+        column: field.column,
+      })),
+    ),
   );
 }
 

@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import * as deadlineRules from '../src/extract/deadlines/rules.ts';
 import * as deadlines from '../src/extract/deadlines/index.ts';
+import * as deadlineRules from '../src/extract/deadlines/rules.ts';
 import * as targets from '../src/extract/targets/index.ts';
 import * as units from '../src/extract/units/index.ts';
 import * as artefacts from '../src/normalize/artefacts.ts';
-import * as headings from '../src/segment/headings.ts';
 import { extract } from '../src/pipeline.ts';
+import * as headings from '../src/segment/headings.ts';
 
 // Linear time on hostile input, checked as a ratio (4x the input must cost about 4x, not 16x),
 // never as a wall-clock limit. Each size runs after a warm-up, best of three.
@@ -53,8 +53,14 @@ describe('the whole pipeline runs in linear time on hostile input', () => {
     let smallTime = Number.POSITIVE_INFINITY;
     let largeTime = Number.POSITIVE_INFINITY;
     for (let round = 0; round < 3; round++) {
-      smallTime = Math.min(smallTime, bestOf(1, () => extract(small)));
-      largeTime = Math.min(largeTime, bestOf(1, () => extract(large)));
+      smallTime = Math.min(
+        smallTime,
+        bestOf(1, () => extract(small)),
+      );
+      largeTime = Math.min(
+        largeTime,
+        bestOf(1, () => extract(large)),
+      );
     }
     // Linear is 4x; allow up to 7x for noise and garbage collection. Quadratic would be 16x.
     expect(largeTime / Math.max(smallTime, 1), `1 MB: ${smallTime.toFixed(0)} ms, 4 MB: ${largeTime.toFixed(0)} ms`).toBeLessThan(7);
@@ -105,4 +111,3 @@ describe('every exported pattern runs in linear time (zod-style sweep)', () => {
     }
   });
 });
-

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -15,7 +15,10 @@ describe('Ctrl-C during -o', () => {
     mkdirSync(docs);
     for (let i = 0; i < 600; i++) writeFileSync(join(docs, `doc-${String(i).padStart(4, '0')}.txt`), generateDocument(i).text);
     writeFileSync(join(work, 'ledger.ndjson'), 'previous output\n');
-    const child = spawn(process.execPath, [join(root, 'bin', 'policy-extract.js'), 'docs', '-f', 'ndjson', '--jobs', '1', '-o', 'ledger.ndjson'], { cwd: work, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(root, 'bin', 'policy-extract.js'), 'docs', '-f', 'ndjson', '--jobs', '1', '-o', 'ledger.ndjson'], {
+      cwd: work,
+      stdio: 'ignore',
+    });
     // Wait until the temporary file exists, then interrupt.
     const deadline = Date.now() + 30_000;
     while (!readdirSync(work).some((name) => name.endsWith('.tmp')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -4,13 +4,23 @@ import { joinLines, mapCharacters, normalize } from '../src/normalize/index.ts';
 
 describe('artefact lines', () => {
   // normalize tries the page-number and table-of-contents patterns only on lines ending in one of these.
-  test.each(['—01—', '- 12 -', '－3－', '~ 7 ~', '第3页', '第 3 页 共 20 页', '3/20', '3 / 20', '一、优化政务服务……………3', '（一）深化改革........12', '目 录', '目录'])(
-    '%s is an artefact and ends as one',
-    (line) => {
-      expect(isPageNumberLine(line) || tableOfContentsRe.test(line)).toBe(true);
-      expect(pageOrContentsLineEndings.has(line.charCodeAt(line.length - 1))).toBe(true);
-    },
-  );
+  test.each([
+    '—01—',
+    '- 12 -',
+    '－3－',
+    '~ 7 ~',
+    '第3页',
+    '第 3 页 共 20 页',
+    '3/20',
+    '3 / 20',
+    '一、优化政务服务……………3',
+    '（一）深化改革........12',
+    '目 录',
+    '目录',
+  ])('%s is an artefact and ends as one', (line) => {
+    expect(isPageNumberLine(line) || tableOfContentsRe.test(line)).toBe(true);
+    expect(pageOrContentsLineEndings.has(line.charCodeAt(line.length - 1))).toBe(true);
+  });
 });
 
 describe('mapCharacters', () => {
@@ -60,7 +70,14 @@ describe('normalize', () => {
   test('drops blank lines, page numbers and the running header but keeps the title', () => {
     const normalized = normalize(pdfText);
     expect(normalized.text.text).toBe(
-      ['山东省深化营商环境创新提升行动', '配套措施———优化政务服务', '1持续深化“一次办好”改革。（牵头单位：省大', '数据局）', '配套措施———企业准入退出', '配套措施———纳税'].join('\n'),
+      [
+        '山东省深化营商环境创新提升行动',
+        '配套措施———优化政务服务',
+        '1持续深化“一次办好”改革。（牵头单位：省大',
+        '数据局）',
+        '配套措施———企业准入退出',
+        '配套措施———纳税',
+      ].join('\n'),
     );
     expect(normalized.removed).toEqual({ pageNumbers: 1, runningHeaders: 2, tableOfContents: 0 });
   });

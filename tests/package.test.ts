@@ -54,7 +54,10 @@ describe('the built package', () => {
       "const csv: string = toCsv([doc], { headers: 'en' });",
       'export const result = [first?.leadUnits, csv.length];',
     ].join('\n');
-    const tsconfig = JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, include: ['use.ts'] });
+    const tsconfig = JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] },
+      include: ['use.ts'],
+    });
     inConsumerFolder({ 'use.ts': source, 'tsconfig.json': tsconfig }, (dir) =>
       execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' }),
     );
@@ -75,7 +78,11 @@ describe('the built package', () => {
   });
 
   test('stdout closed early (| head -1) exits quietly with 0', () => {
-    const out = execFileSync('bash', ['-c', `set -o pipefail; node ${join(root, 'bin', 'policy-extract.js')} --format ndjson | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8', cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      'bash',
+      ['-c', `set -o pipefail; node ${join(root, 'bin', 'policy-extract.js')} --format ndjson | head -1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      { encoding: 'utf8', cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     expect(out.trim()).toBe('0');
   });
 });

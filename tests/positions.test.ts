@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { extract } from '../src/pipeline.ts';
-import { LineIndex } from '../src/source.ts';
 import { lastAtOrBefore } from '../src/sorted.ts';
+import { LineIndex } from '../src/source.ts';
 import { loadFixtures, normalizeSlice, placedTexts, repeatedLines, seedText } from './helpers.ts';
 
 const cases = [{ name: 'seed', input: seedText, options: {} }, ...loadFixtures()];

@@ -8,10 +8,50 @@ import { validateDocument } from '../src/validate.ts';
 
 /** Pieces of the genre, odd characters and every kind of line end, to build hostile-but-plausible text from. */
 const tokens = [
-  '（', '）', '(', ')', '牵头单位：', '責任單位:', '；', '、', '等部门', '1.', '一、', '（一）', '①', '１２', '６月底前', '2023年', '十二月底前', '年内',
-  '\n', '\r\n', '\r', '\n\n', '　　', ' ', '—０１—', '。', '.', ',', '“', '”', '«', '»', '\u0000', '\u000c', '\ud800', '\udfff', '\ufeff', '𠀀', '省财政厅', '配套措施———纳税',
+  '（',
+  '）',
+  '(',
+  ')',
+  '牵头单位：',
+  '責任單位:',
+  '；',
+  '、',
+  '等部门',
+  '1.',
+  '一、',
+  '（一）',
+  '①',
+  '１２',
+  '６月底前',
+  '2023年',
+  '十二月底前',
+  '年内',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '　　',
+  ' ',
+  '—０１—',
+  '。',
+  '.',
+  ',',
+  '“',
+  '”',
+  '«',
+  '»',
+  '\u0000',
+  '\u000c',
+  '\ud800',
+  '\udfff',
+  '\ufeff',
+  '𠀀',
+  '省财政厅',
+  '配套措施———纳税',
 ];
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...tokens), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 80 }).map((parts) => parts.join(''));
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...tokens), fc.string({ unit: 'binary', maxLength: 8 }), fc.string({ unit: 'grapheme', maxLength: 8 })), { maxLength: 80 })
+  .map((parts) => parts.join(''));
 
 describe('for any text', () => {
   test('extract never throws, its output validates, and every line points inside the file', () => {
@@ -21,7 +61,10 @@ describe('for any text', () => {
         expect(validateDocument(doc)).toEqual([]);
         const lineCount = new LineIndex(text).lineCount;
         const lines = [
-          ...doc.domains.flatMap((d) => [d.line ?? 1, ...d.measures.flatMap((m) => [m.line, m.endLine, ...m.deadlines.map((x) => x.line), ...m.clauses.flatMap((c) => [c.line, c.endLine])])]),
+          ...doc.domains.flatMap((d) => [
+            d.line ?? 1,
+            ...d.measures.flatMap((m) => [m.line, m.endLine, ...m.deadlines.map((x) => x.line), ...m.clauses.flatMap((c) => [c.line, c.endLine])]),
+          ]),
           ...doc.warnings.map((w) => w.line ?? 1),
         ];
         for (const line of lines) expect(line >= 1 && line <= lineCount, `line ${line} of ${lineCount}`).toBe(true);
@@ -53,7 +96,12 @@ describe('for documents generated from a grammar of the genre', () => {
         expect(doc.domains.map((d) => ({ name: d.name, lead: d.leadUnits }))).toEqual(generated.domains.map((d) => ({ name: d.name, lead: d.lead })));
         expect(
           doc.domains.map((d) =>
-            d.measures.map((m) => ({ lead: m.leadUnits, responsible: m.responsibleUnits, supporting: m.supportingUnits, deadlines: m.deadlines.map((x) => ({ text: x.text, date: x.date })) })),
+            d.measures.map((m) => ({
+              lead: m.leadUnits,
+              responsible: m.responsibleUnits,
+              supporting: m.supportingUnits,
+              deadlines: m.deadlines.map((x) => ({ text: x.text, date: x.date })),
+            })),
           ),
         ).toEqual(generated.domains.map((d) => d.measures));
       }),

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { decode, DecodeError } from '../src/read/decode.ts';
 import { extract } from '../src/pipeline.ts';
+import { DecodeError, decode } from '../src/read/decode.ts';
 import { fixturesDir } from './helpers.ts';
 
 const original = readFileSync(join(fixturesDir, 'chinese-comma-domains', 'input.txt'), 'utf8');

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { issueCodes } from '../src/issue-codes.ts';
 import { formats } from '../src/emit/types.ts';
+import { issueCodes } from '../src/issue-codes.ts';
 import { root } from './helpers.ts';
 
 // The README is part of the product: these keep it true.

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { deadlineRules, extractDeadlines } from '../src/extract/deadlines/index.ts';
-import { headingRules, matchHeading } from '../src/segment/headings.ts';
 import { extractTargets } from '../src/extract/targets/index.ts';
 import { issueCodes } from '../src/issue-codes.ts';
+import { headingRules, matchHeading } from '../src/segment/headings.ts';
 import { readTableHeader, tableExamples } from '../src/segment/table.ts';
 
 // Every rule carries its own examples (remark-lint's docs-as-tests); this file runs them all.

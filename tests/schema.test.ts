@@ -5,7 +5,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { createNdjsonEmitter, toNdjsonRecords } from '../src/emit/ndjson.ts';
 import { extract } from '../src/pipeline.ts';
-import { schemaVersion, OutputSchema } from '../src/schema/index.ts';
+import { OutputSchema, schemaVersion } from '../src/schema/index.ts';
 import { buildJsonSchema } from '../src/schema/json-schema.ts';
 import { loadFixtures, root, seedText } from './helpers.ts';
 
@@ -15,12 +15,16 @@ const regenerate = 'regenerate it with `npm run schema:write` and review the dif
 describe('the published JSON Schema', () => {
   test('equals the schema generated from zod', () => {
     expect(buildJsonSchema('json'), `schema/policy-extract.schema.json is stale: ${regenerate}`).toEqual(committed('policy-extract.schema.json'));
-    expect(buildJsonSchema('ndjson'), `schema/policy-extract.ndjson.schema.json is stale: ${regenerate}`).toEqual(committed('policy-extract.ndjson.schema.json'));
+    expect(buildJsonSchema('ndjson'), `schema/policy-extract.ndjson.schema.json is stale: ${regenerate}`).toEqual(
+      committed('policy-extract.ndjson.schema.json'),
+    );
   });
 
   test('changes shape only with a new schemaVersion', () => {
     const strip = ({ $id: _id, title: _title, 'x-schema-version': _version, ...rest }: Record<string, unknown>) => rest;
-    const fingerprint = createHash('sha256').update(JSON.stringify([strip(buildJsonSchema('json')), strip(buildJsonSchema('ndjson'))])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([strip(buildJsonSchema('json')), strip(buildJsonSchema('ndjson'))]))
+      .digest('hex');
     const fingerprints = committed('fingerprints.json');
     expect(fingerprints[schemaVersion], `no fingerprint recorded for schemaVersion ${schemaVersion}: ${regenerate}`).toBeDefined();
     expect(
@@ -67,7 +71,11 @@ describe('the published JSON Schema', () => {
   test('NDJSON lines are the records serialised one by one, byte for byte', () => {
     const docs = [extract(seedText, { path: 'seed.txt' }), ...loadFixtures().map((f) => extract(f.input, { ...f.options, path: f.name }))];
     for (const doc of docs) {
-      expect(createNdjsonEmitter().document(doc)).toBe(toNdjsonRecords(doc).map((record) => `${JSON.stringify(record)}\n`).join(''));
+      expect(createNdjsonEmitter().document(doc)).toBe(
+        toNdjsonRecords(doc)
+          .map((record) => `${JSON.stringify(record)}\n`)
+          .join(''),
+      );
     }
   });
 

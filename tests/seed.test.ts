@@ -1,8 +1,8 @@
-import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extract } from '../src/pipeline.ts';
+import { describe, expect, test } from 'vitest';
 import { lastDayOfMonth } from '../src/extract/deadlines/index.ts';
+import { extract } from '../src/pipeline.ts';
 import { root, seedText } from './helpers.ts';
 
 // Expected values below were checked by reading seeds/shandong-2023-business-environment.txt.
@@ -24,9 +24,24 @@ describe('the Shandong 2023 seed', () => {
 
   test('names the domains and their lead units', () => {
     expect(doc.domains.map((d) => d.name)).toEqual([
-      '优化政务服务', '企业准入退出', '工程建设项目审批', '获得电力', '登记财产', '纳税', '跨境贸易', '优化金融服务', '保护中小投资者',
-      '劳动力市场监管', '政府采购', '招标投标', '知识产权创造、保护和运用', '市场监管', '提升创新创业活跃度', '提升人才流动便利度',
-      '促进贸易投资便利化', '法治保障领域',
+      '优化政务服务',
+      '企业准入退出',
+      '工程建设项目审批',
+      '获得电力',
+      '登记财产',
+      '纳税',
+      '跨境贸易',
+      '优化金融服务',
+      '保护中小投资者',
+      '劳动力市场监管',
+      '政府采购',
+      '招标投标',
+      '知识产权创造、保护和运用',
+      '市场监管',
+      '提升创新创业活跃度',
+      '提升人才流动便利度',
+      '促进贸易投资便利化',
+      '法治保障领域',
     ]);
     expect(doc.domains[0]).toMatchObject({ label: '配套措施', leadUnits: ['省政府办公厅'], line: 4 });
     expect(doc.domains[6]?.leadUnits).toEqual(['省口岸办', '青岛海关', '济南海关']);
@@ -44,11 +59,33 @@ describe('the Shandong 2023 seed', () => {
     ['1.1', '持续深化“一次办好”改革', ['省政府办公厅', '省大数据局'], []],
     ['1.15', '全领域推进“无证明之省”建设', ['省大数据局'], ['省政府办公厅', '省市场监管局']],
     ['2.5', '健全市场主体歇业制度', ['省人力资源社会保障厅', '省住房城乡建设厅', '省税务局', '青岛税务局', '省市场监管局'], ['省大数据局']],
-    ['3.1', '深化“用地清单制”改革', ['省自然资源厅', '省住房城乡建设厅'], ['省发展改革委', '省水利厅', '省文化和旅游厅', '省地震局', '省气象局', '省国家安全厅']],
+    [
+      '3.1',
+      '深化“用地清单制”改革',
+      ['省自然资源厅', '省住房城乡建设厅'],
+      ['省发展改革委', '省水利厅', '省文化和旅游厅', '省地震局', '省气象局', '省国家安全厅'],
+    ],
     ['4.6', '快速响应居住区充电设施用电需求', ['国网山东省电力公司', '省住房城乡建设厅'], ['省能源局', '省消防救援总队', '省国动办']],
     ['8.1', '加大普惠小微贷款投放支持力度', ['人民银行济南分行', '山东银保监局', '青岛银保监局'], []],
     ['8.15', '拓展金融服务应用', ['山东银保监局', '青岛银保监局'], ['省地方金融监管局', '人民银行济南分行']],
-    ['12.4', '完善招标投标交易担保制度', ['省发展改革委', '省公共资源交易中心'], ['省住房城乡建设厅', '省交通运输厅', '省水利厅', '省农业农村厅', '省商务厅', '省广电局', '省国资委', '山东银保监局', '青岛银保监局', '省能源局', '省地方金融监管局']],
+    [
+      '12.4',
+      '完善招标投标交易担保制度',
+      ['省发展改革委', '省公共资源交易中心'],
+      [
+        '省住房城乡建设厅',
+        '省交通运输厅',
+        '省水利厅',
+        '省农业农村厅',
+        '省商务厅',
+        '省广电局',
+        '省国资委',
+        '山东银保监局',
+        '青岛银保监局',
+        '省能源局',
+        '省地方金融监管局',
+      ],
+    ],
     ['14.8', '开展跨部门综合监管试点', ['省市场监管局'], []],
     ['16.2', '探索建立境外职业资格证书认可清单制度', ['省人力资源社会保障厅'], ['省政府有关部门', '济南市政府', '青岛市政府', '烟台市政府']],
     ['18.7', '依法保护企业产权和企业家权益', ['省委政法委'], ['省法院', '省检察院', '省公安厅', '省司法厅', '省委网信办']],
@@ -75,7 +112,10 @@ describe('the Shandong 2023 seed', () => {
   });
 
   test('resolves all 148 month-end deadlines to the last day of their month in 2023', () => {
-    const monthEnds = doc.domains.flatMap((d) => d.measures).flatMap((m) => m.deadlines).filter((d) => d.kind === 'month-end');
+    const monthEnds = doc.domains
+      .flatMap((d) => d.measures)
+      .flatMap((m) => m.deadlines)
+      .filter((d) => d.kind === 'month-end');
     expect(monthEnds).toHaveLength(148);
     for (const deadline of monthEnds) {
       const month = Number(/^(\d+)月/.exec(deadline.text)?.[1]);
@@ -86,10 +126,14 @@ describe('the Shandong 2023 seed', () => {
 
   test('reads 年内, 全年 and 至6月30日 as year-end and a date', () => {
     expect(measure('8.1')?.deadlines.map((d) => [d.text, d.date])).toEqual([
-      ['5月底前', '2023-05-31'], ['5月底前', '2023-05-31'], ['12月底前', '2023-12-31'], ['年内', '2023-12-31'],
+      ['5月底前', '2023-05-31'],
+      ['5月底前', '2023-05-31'],
+      ['12月底前', '2023-12-31'],
+      ['年内', '2023-12-31'],
     ]);
     expect(measure('6.7')?.deadlines.map((d) => [d.text, d.kind, d.date])).toEqual([
-      ['至6月30日', 'date', '2023-06-30'], ['12月底前', 'month-end', '2023-12-31'],
+      ['至6月30日', 'date', '2023-06-30'],
+      ['12月底前', 'month-end', '2023-12-31'],
     ]);
     expect(measure('8.10')?.deadlines.map((d) => [d.text, d.kind])).toEqual([['全年', 'year-end']]);
   });
@@ -107,7 +151,9 @@ describe('the Shandong 2023 seed', () => {
 
   test('extracts quantitative targets', () => {
     expect(measure('8.10')?.targets.map((t) => [t.text, t.value, t.unit, t.qualifier])).toEqual([
-      ['30家', 30, '家', null], ['最高不超过200万元', 200, '万元', '最高不超过'], ['500万元', 500, '万元', null],
+      ['30家', 30, '家', null],
+      ['最高不超过200万元', 200, '万元', '最高不超过'],
+      ['500万元', 500, '万元', null],
     ]);
     expect(measure('11.1')?.targets.map((t) => t.text)).toEqual(['达到60%以上']);
   });

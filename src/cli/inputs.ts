@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { decode, DecodeError, type Encoding } from '../read/decode.ts';
+import { DecodeError, decode, type Encoding } from '../read/decode.ts';
 import { describeSystemError, InputError } from './errors.ts';
 
 export type Input = { readonly kind: 'file'; readonly display: string; readonly path: string } | { readonly kind: 'stdin'; readonly display: '-' };
@@ -44,7 +44,8 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     if (info.code === 'ENOENT' && glob.isDynamicPattern(arg)) {
       const found = (await glob(toPosix(arg), { cwd, onlyFiles: true, absolute: false, suppressErrors: true })).sort();
       if (found.length === 0) errors.push(new InputError(arg, 'no files match this pattern'));
-      for (const file of found) inputs.push({ kind: 'file', display: isAbsolute(file) ? toPosix(relative(cwd, file)) || file : file, path: resolve(cwd, file) });
+      for (const file of found)
+        inputs.push({ kind: 'file', display: isAbsolute(file) ? toPosix(relative(cwd, file)) || file : file, path: resolve(cwd, file) });
       continue;
     }
     errors.push(new InputError(arg, describeSystemError(info)));

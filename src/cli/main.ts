@@ -1,10 +1,10 @@
-import { Command, CommanderError, Option } from 'commander';
-import { basename, extname, join, relative, resolve } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { formats, loadEmitter, type Format } from '../emit/index.ts';
-import { encodingAliases, type Encoding } from '../read/encodings.ts';
-import { formatInputError, formatWarning, plainPalette, type Palette } from '../report/index.ts';
+import { basename, extname, join, relative, resolve } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { type Format, formats, loadEmitter } from '../emit/index.ts';
+import { type Encoding, encodingAliases } from '../read/encodings.ts';
+import { formatInputError, formatWarning, type Palette, plainPalette } from '../report/index.ts';
 import type { PolicyDocument } from '../schema/index.ts';
 import { BrokenPipe, describeSystemError, exitCodeFor, exitCodes, InputError, UsageError } from './errors.ts';
 import type { Input } from './inputs.ts';
@@ -184,7 +184,9 @@ async function openSink(io: Io, output: string | undefined): Promise<OutputSink>
   try {
     return await fileSink(resolve(io.cwd, output));
   } catch (error) {
-    throw new UsageError(`cannot write ${output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`);
+    throw new UsageError(
+      `cannot write ${output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message}`,
+    );
   }
 }
 
@@ -219,7 +221,13 @@ async function runExtract(args: readonly string[], options: ExtractCliOptions, i
     };
     const settings = { year, quiet: options.quiet ?? false, palette };
     const outcome = parallel
-      ? await (await import('./parallel.ts')).processInWorkers(parallel.inputs, parallel.errors, { ...settings, threads, format: options.format, emitOptions, encoding }, io, write)
+      ? await (await import('./parallel.ts')).processInWorkers(
+          parallel.inputs,
+          parallel.errors,
+          { ...settings, threads, format: options.format, emitOptions, encoding },
+          io,
+          write,
+        )
       : await processJobs(jobs as AsyncIterable<Job | InputError>, settings, io, (doc) => write(emitter.document(doc)));
     await sink.write(emitter.end(written));
     // A file is replaced only by a complete output with at least one document in it.
@@ -282,7 +290,9 @@ async function runCheck(args: readonly string[], options: CheckCliOptions, io: I
       expected = parsed.documents?.[0] ?? (Array.isArray(parsed.domains) ? (parsed as PolicyDocument) : undefined);
     } catch (error) {
       failedExpectations++;
-      io.stderr.write(`${formatInputError(displayPath(io, expectedPath), `cannot read the expected output (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing; run with --update to create it' : (error as Error).message})`, palette)}\n`);
+      io.stderr.write(
+        `${formatInputError(displayPath(io, expectedPath), `cannot read the expected output (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing; run with --update to create it' : (error as Error).message})`, palette)}\n`,
+      );
       return;
     }
     if (!expected) {
@@ -315,13 +325,16 @@ async function runValidate(files: readonly string[], options: { color: boolean }
   for (const file of files) {
     let text: string;
     try {
-      text = file === '-' ? await new Promise<string>((done, fail) => {
-        let data = '';
-        io.stdin.setEncoding('utf8');
-        io.stdin.on('data', (chunk: string) => (data += chunk));
-        io.stdin.on('end', () => done(data));
-        io.stdin.on('error', fail);
-      }) : await readFile(resolve(io.cwd, file), 'utf8');
+      text =
+        file === '-'
+          ? await new Promise<string>((done, fail) => {
+              let data = '';
+              io.stdin.setEncoding('utf8');
+              io.stdin.on('data', (chunk: string) => (data += chunk));
+              io.stdin.on('end', () => done(data));
+              io.stdin.on('error', fail);
+            })
+          : await readFile(resolve(io.cwd, file), 'utf8');
     } catch (error) {
       failed++;
       io.stderr.write(`${formatInputError(file, describeSystemError(error), palette)}\n`);
@@ -335,7 +348,9 @@ async function runValidate(files: readonly string[], options: { color: boolean }
       io.stderr.write(`${palette.path(place)}: ${violation.path}: ${palette.error(violation.message)}\n`);
     }
   }
-  io.stdout.write(`policy-extract validate: ${files.length} file${files.length === 1 ? '' : 's'}, ${violations} violation${violations === 1 ? '' : 's'}${failed > 0 ? `, ${failed} unreadable` : ''}: ${violations + failed === 0 ? 'ok' : 'failed'}\n`);
+  io.stdout.write(
+    `policy-extract validate: ${files.length} file${files.length === 1 ? '' : 's'}, ${violations} violation${violations === 1 ? '' : 's'}${failed > 0 ? `, ${failed} unreadable` : ''}: ${violations + failed === 0 ? 'ok' : 'failed'}\n`,
+  );
   return violations + failed === 0 ? exitCodes.ok : exitCodes.failed;
 }
 
@@ -367,7 +382,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     })
     .showHelpAfterError('(run policy-extract --help for usage)')
     .version(version, '-V, --version', 'print the version')
-    .description('Turn Chinese policy task-division documents (配套措施, 实施方案, 任务分工) into a validated ledger: domains, measures, lead and responsible units, deadlines.')
+    .description(
+      'Turn Chinese policy task-division documents (配套措施, 实施方案, 任务分工) into a validated ledger: domains, measures, lead and responsible units, deadlines.',
+    )
     .argument('[inputs...]', 'files, folders, glob patterns (quote them), or - for stdin; default: the bundled seed')
     .addOption(new Option('-f, --format <format>', 'output format').choices(formats).default('json'))
     .option('-o, --output <file>', 'write to FILE (atomically: complete or untouched) instead of stdout')
@@ -375,7 +392,7 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .addOption(new Option('--encoding <encoding>', 'force the input encoding instead of detecting it').choices(Object.keys(encodingAliases)))
     .addOption(new Option('--headers <language>', 'CSV header language').choices(['zh', 'en']).default('zh'))
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
-    .option('--no-formula-escape', 'CSV: keep cells starting with = + - @ as they are (default: prefix them with \')')
+    .option('--no-formula-escape', "CSV: keep cells starting with = + - @ as they are (default: prefix them with ')")
     .option('--stdin-ndjson', 'read documents as NDJSON records {"path", "text"} from stdin (for Hadoop Streaming, Spark pipe, GNU parallel)')
     .option('-j, --jobs <n>', 'threads for a batch of files, the main one included (default: the number of CPUs; batches under 4 files use one)')
     .option('--strict', 'exit 1 when any warning is raised')
@@ -393,7 +410,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--year <year>', 'year for deadlines without one')
     .addOption(new Option('--encoding <encoding>', 'force the input encoding').choices(Object.keys(encodingAliases)))
     .option('--no-color', 'no colour in diagnostics')
-    .addHelpText('after', '\nTry the following:\n  $ policy-extract check docs/*.txt\n  $ policy-extract check docs/ --expect expected/ --update\n  $ policy-extract check docs/ --expect expected/\n')
+    .addHelpText(
+      'after',
+      '\nTry the following:\n  $ policy-extract check docs/*.txt\n  $ policy-extract check docs/ --expect expected/ --update\n  $ policy-extract check docs/ --expect expected/\n',
+    )
     .action(async (inputs: string[], options: CheckCliOptions) => setCode(await runCheck(inputs, options, io)));
 
   program
@@ -401,7 +421,10 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .description('validate JSON or NDJSON output files against the current schema')
     .argument('<files...>', 'output files (.json, .ndjson; - for stdin)')
     .option('--no-color', 'no colour in diagnostics')
-    .addHelpText('after', '\nTry the following:\n  $ policy-extract validate ledger.json\n  $ policy-extract seeds/*.txt -f ndjson | policy-extract validate -\n')
+    .addHelpText(
+      'after',
+      '\nTry the following:\n  $ policy-extract validate ledger.json\n  $ policy-extract seeds/*.txt -f ndjson | policy-extract validate -\n',
+    )
     .action(async (files: string[], options: { color: boolean }) => setCode(await runValidate(files, options, io)));
 
   program

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { loadEmitter, type EmitOptions, type Format } from '../emit/index.ts';
+import { type EmitOptions, type Format, loadEmitter } from '../emit/index.ts';
 import type { Encoding } from '../read/encodings.ts';
 import { formatInputError, formatWarning, type Palette } from '../report/index.ts';
 import type { InputError } from './errors.ts';
@@ -60,7 +60,10 @@ export async function processInWorkers(
   const threads = Math.min(settings.threads, inputs.length);
   // A smaller young generation than the default keeps each worker's resident memory down at no
   // measurable cost in speed (measured on the 2,000-document benchmark batch).
-  const workers = Array.from({ length: threads - 1 }, () => new Worker(file, { workerData: taskOptions, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } }));
+  const workers = Array.from(
+    { length: threads - 1 },
+    () => new Worker(file, { workerData: taskOptions, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } }),
+  );
   const finished = new Map<number, WorkerResult | TaskResult<string>>();
   // How far dispatching may run ahead of writing: this bounds memory. The main thread renders a
   // document itself only while that leaves room for every worker's queue: a main thread that

@@ -1,10 +1,10 @@
-import type { Emitter, EmitOptions, Format } from '../emit/index.ts';
+import type { EmitOptions, Emitter, Format } from '../emit/index.ts';
 import { extract } from '../pipeline.ts';
 import type { Encoding } from '../read/encodings.ts';
 import type { Warning } from '../schema/index.ts';
 import { validateDocument } from '../validate.ts';
 import { InputError } from './errors.ts';
-import { readInput, type Input } from './inputs.ts';
+import { type Input, readInput } from './inputs.ts';
 
 /** One input of a parallel batch, by its position in the batch. */
 export interface Task {

@@ -11,7 +11,8 @@ interface Column {
   readonly value: (measure: Measure, domain: Domain, doc: PolicyDocument) => string | number;
 }
 
-const dates = (measure: Measure): string[] => measure.deadlines.flatMap((deadline) => (deadline.date && deadline.kind !== 'start' ? [deadline.date] : [])).sort();
+const dates = (measure: Measure): string[] =>
+  measure.deadlines.flatMap((deadline) => (deadline.date && deadline.kind !== 'start' ? [deadline.date] : [])).sort();
 
 /** The ledger's columns (台账: 序号, 任务, 牵头单位, 责任单位, 完成时限), then where each row came from. */
 export const csvColumns: readonly Column[] = [

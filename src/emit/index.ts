@@ -1,6 +1,6 @@
 import type { EmitOptions, Emitter, Format } from './types.ts';
 
-export { emitAll, formats, type EmitOptions, type Emitter, type Format } from './types.ts';
+export { type EmitOptions, type Emitter, emitAll, type Format, formats } from './types.ts';
 
 /** Emitters load on demand: a run that writes CSV never loads the YAML library. */
 const loaders: Record<Format, (options: EmitOptions) => Promise<Emitter>> = {

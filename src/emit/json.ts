@@ -1,4 +1,4 @@
-import { schemaVersion, type Output, type PolicyDocument } from '../schema/index.ts';
+import { type Output, type PolicyDocument, schemaVersion } from '../schema/index.ts';
 import type { Emitter } from './types.ts';
 
 /** The JSON output, `{ schemaVersion, documents }`, pretty-printed with two spaces. */

@@ -1,4 +1,4 @@
-import { schemaVersion, type NdjsonRecord, type PolicyDocument } from '../schema/index.ts';
+import { type NdjsonRecord, type PolicyDocument, schemaVersion } from '../schema/index.ts';
 import type { Emitter } from './types.ts';
 
 /** One record per measure, carrying its document and domain, for streaming into other tools. */

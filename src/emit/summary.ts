@@ -27,7 +27,9 @@ export function summarize(doc: PolicyDocument): string {
   const nameWidth = Math.max(0, ...doc.domains.map((d) => displayWidth(d.name)));
   for (const domain of doc.domains) {
     const count = `${domain.measures.length}`.padStart(3);
-    lines.push(`  ${`${domain.index}`.padStart(3)}  ${pad(domain.name || '(no domain)', nameWidth)}  ${count} measures  lead: ${domain.leadUnits.join('、') || '-'}`);
+    lines.push(
+      `  ${`${domain.index}`.padStart(3)}  ${pad(domain.name || '(no domain)', nameWidth)}  ${count} measures  lead: ${domain.leadUnits.join('、') || '-'}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { schemaVersion, type Output, type PolicyDocument } from '../schema/index.ts';
+import { type Output, type PolicyDocument, schemaVersion } from '../schema/index.ts';
 import type { Emitter } from './types.ts';
 
 const yamlOptions = { lineWidth: 0, aliasDuplicateObjects: false } as const;

@@ -11,10 +11,15 @@ export const rocYearPattern = '1[0-4]\\d';
 export const rocYearOffset = 1911;
 
 /** A four-digit year in a title: `2023年`, `（2023—2025年）`, `二〇二三年`; or a ROC year: `112年度`, `民國112年`. */
-const titleYearRe = new RegExp(`(?<![\\d〇○零一二三四五六七八九])(?:(20\\d{2}|19\\d{2}|[二][〇○零][〇○零一二三四五六七八九]{2})(?=年|—|-|–|～|~)|(${rocYearPattern})(?=年))`);
+const titleYearRe = new RegExp(
+  `(?<![\\d〇○零一二三四五六七八九])(?:(20\\d{2}|19\\d{2}|[二][〇○零][〇○零一二三四五六七八九]{2})(?=年|—|-|–|～|~)|(${rocYearPattern})(?=年))`,
+);
 
 /** A date line, as a document closes: `2023年3月17日`, or in ROC years `112年3月17日`. */
-const dateLineRe = new RegExp(`^(?:(20\\d{2}|19\\d{2}|[二][〇○零][〇○零一二三四五六七八九]{2})|(?:中華民國|中华民国)?(${rocYearPattern}))年[\\d一二三四五六七八九十]{1,2}月[\\d一二三四五六七八九十]{1,3}日$`, 'm');
+const dateLineRe = new RegExp(
+  `^(?:(20\\d{2}|19\\d{2}|[二][〇○零][〇○零一二三四五六七八九]{2})|(?:中華民國|中华民国)?(${rocYearPattern}))年[\\d一二三四五六七八九十]{1,2}月[\\d一二三四五六七八九十]{1,3}日$`,
+  'm',
+);
 
 /** Years used in running text: `2023年`, `2023届`, and ROC years only with their era name (`民國112年`). */
 const textYearRe = new RegExp(`(?<!\\d)(20\\d{2}|19\\d{2})(?=年|届)|(?:民國|民国)(${rocYearPattern})(?=年)`, 'g');

@@ -44,8 +44,24 @@ const isSpace = (code: number): boolean =>
  */
 function isTransparent(code: number): boolean {
   switch (code) {
-    case 0x21: case 0x28: case 0x29: case 0x2c: case 0x2e: case 0x3a: case 0x3b: case 0x3f:
-    case 0xff01: case 0xff08: case 0xff09: case 0xff0c: case 0xff0e: case 0xff1a: case 0xff1b: case 0xff1f: case 0x3002: case 0xff61:
+    case 0x21:
+    case 0x28:
+    case 0x29:
+    case 0x2c:
+    case 0x2e:
+    case 0x3a:
+    case 0x3b:
+    case 0x3f:
+    case 0xff01:
+    case 0xff08:
+    case 0xff09:
+    case 0xff0c:
+    case 0xff0e:
+    case 0xff1a:
+    case 0xff1b:
+    case 0xff1f:
+    case 0x3002:
+    case 0xff61:
       return true;
     default:
       return isSpace(code);

@@ -1,8 +1,8 @@
 import { CharClass } from '../char-class.ts';
-import { MappedText, MappedTextBuilder } from '../text-map.ts';
+import { deadlineLabels, roleLabels } from '../extract/units/keywords.ts';
+import { type MappedText, MappedTextBuilder } from '../text-map.ts';
 import { isPageNumberLine, mayBeRunningHeader, pageOrContentsLineEndings, tableOfContentsRe } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
-import { deadlineLabels, roleLabels } from '../extract/units/keywords.ts';
 
 export { isCjkContext, mapCharacters } from './characters.ts';
 
@@ -267,7 +267,10 @@ export function joinLines(normalized: NormalizedText, first: number, last: numbe
       const previous = lines[index - 1] as NormalizedLine;
       openParentheses = Math.max(0, openParentheses + parenthesisBalance(text.text, previous.start, previous.end));
       if (isLatinLetter(builder.lastCharCode()) && isLatinLetter(text.text.charCodeAt(line.start))) builder.insert(' ', text.toRaw(line.start));
-      else if (breaksParagraph(text.text, previous, wrapWidth, hardWrapped) || (openParentheses === 0 && labelLineRe.test(text.text.slice(line.start, line.start + 8)))) {
+      else if (
+        breaksParagraph(text.text, previous, wrapWidth, hardWrapped) ||
+        (openParentheses === 0 && labelLineRe.test(text.text.slice(line.start, line.start + 8)))
+      ) {
         builder.insert('\n', text.toRaw(line.start));
       }
     }

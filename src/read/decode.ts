@@ -5,7 +5,8 @@ import { isUtf8 } from 'node:buffer';
  * DecodeError whose message says why the bytes are not a text document.
  */
 
-export { encodings, encodingAliases, type Encoding } from './encodings.ts';
+export { type Encoding, encodingAliases, encodings } from './encodings.ts';
+
 import type { Encoding } from './encodings.ts';
 
 export class DecodeError extends Error {

@@ -15,9 +15,7 @@ const line = z.number().int().min(1).describe('1-based line number in the origin
 const column = z.number().int().min(1).describe('1-based column in UTF-16 code units on that line.');
 const offset = z.number().int().min(0).describe('0-based UTF-16 offset from the start of the original file.');
 
-export const PlaceSchema = z
-  .object({ line, column, offset })
-  .describe('Where something starts in the original file.');
+export const PlaceSchema = z.object({ line, column, offset }).describe('Where something starts in the original file.');
 
 export const DeadlineSchema = z
   .object({
@@ -34,8 +32,12 @@ export const DeadlineSchema = z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/)
       .nullable()
-      .describe('ISO 8601 date of the last day the deadline allows (`6月底前` in 2023 is `2023-06-30`); for kind `start`, the first day. Null when the year is unknown, the date does not exist, or the kind is ongoing.'),
-    inferred: z.array(z.enum(['year', 'day'])).describe('Parts of `date` that were not written: `year` came from --year or the document, `day` is the end of the month or quarter.'),
+      .describe(
+        'ISO 8601 date of the last day the deadline allows (`6月底前` in 2023 is `2023-06-30`); for kind `start`, the first day. Null when the year is unknown, the date does not exist, or the kind is ongoing.',
+      ),
+    inferred: z
+      .array(z.enum(['year', 'day']))
+      .describe('Parts of `date` that were not written: `year` came from --year or the document, `day` is the end of the month or quarter.'),
     rule: z.string().describe('Id of the rule that recognised it, e.g. `deadline/month-end`.'),
     line,
     column,
@@ -62,7 +64,7 @@ export const ClauseSchema = z
     line,
     column,
     offset,
-    endLine: line.describe('1-based line of the clause\'s last character in the original file.'),
+    endLine: line.describe("1-based line of the clause's last character in the original file."),
   })
   .describe('Where the units of a measure were found.');
 
@@ -71,8 +73,8 @@ export const MeasureSchema = z
     id: z
       .string()
       .regex(/^\d+\.\d+$/)
-      .describe('Stable id `D.M`: the domain\'s index and the measure\'s position in it, both 1-based. Independent of file path and run order.'),
-    number: z.number().int().nullable().describe('The measure\'s number as written, read as a number (`(三)` is 3); null when the text was not segmented.'),
+      .describe("Stable id `D.M`: the domain's index and the measure's position in it, both 1-based. Independent of file path and run order."),
+    number: z.number().int().nullable().describe("The measure's number as written, read as a number (`(三)` is 3); null when the text was not segmented."),
     label: z.string().describe('The numbering as written, normalised, e.g. `3`, `3.`, `（三）`; empty when the text was not segmented.'),
     section: z.array(z.string()).describe('Headings between the domain and the measure, outermost first, e.g. `["（一）深化改革"]`.'),
     title: z.string().describe('The first sentence (or the heading line) of the measure, without its number.'),
@@ -89,15 +91,18 @@ export const MeasureSchema = z
     line: line.describe('1-based line in the original file where the measure starts (its number).'),
     column,
     offset,
-    endLine: line.describe('1-based line in the original file of the measure\'s last character.'),
+    endLine: line.describe("1-based line in the original file of the measure's last character."),
   })
   .describe('One numbered measure: one row of the ledger (台账).');
 
 export const DomainSchema = z
   .object({
     index: z.number().int().min(1).describe('1-based position of the domain in the document.'),
-    label: z.string().nullable().describe('The heading\'s numbering or prefix as written (`一、`, `配套措施`); null for the implicit domain of a document without headings.'),
-    name: z.string().describe('The domain\'s name, e.g. `优化政务服务`; empty for a document without top-level headings.'),
+    label: z
+      .string()
+      .nullable()
+      .describe("The heading's numbering or prefix as written (`一、`, `配套措施`); null for the implicit domain of a document without headings."),
+    name: z.string().describe("The domain's name, e.g. `优化政务服务`; empty for a document without top-level headings."),
     leadUnits: z.array(z.string()).describe('Domain lead units (领域牵头单位).'),
     leadUnitsOpen: z.boolean().describe('True when the domain lead list ended in `等部门`/`等单位`.'),
     line: line.nullable().describe('1-based line of the domain heading in the original file; null for the implicit domain.'),
@@ -107,7 +112,10 @@ export const DomainSchema = z
 
 export const WarningSchema = z
   .object({
-    code: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/).describe('Stable kebab-case code, e.g. `measure-number-gap`; see the README for the list.'),
+    code: z
+      .string()
+      .regex(/^[a-z]+(?:-[a-z]+)*$/)
+      .describe('Stable kebab-case code, e.g. `measure-number-gap`; see the README for the list.'),
     severity: z.enum(['error', 'warning', 'info']).describe('`warning` fails `--strict` and `check`; `info` never does.'),
     message: z.string().describe('Human-readable explanation; wording may change between versions.'),
     source: z.string().describe('The pipeline stage that raised it, e.g. `segment`, `extract/deadlines`.'),
@@ -127,7 +135,11 @@ export const DocumentSchema = z
   .object({
     source: SourceSchema,
     title: z.string().nullable().describe('The document title (its first line, or two when wrapped); null when the first line is not a title.'),
-    year: z.number().int().nullable().describe('The year deadlines without a year are resolved in: --year, else from the title, a date line, or the year most written in the text.'),
+    year: z
+      .number()
+      .int()
+      .nullable()
+      .describe('The year deadlines without a year are resolved in: --year, else from the title, a date line, or the year most written in the text.'),
     yearSource: z.enum(['option', 'title', 'date-line', 'text']).nullable().describe('Where `year` came from; null when unknown.'),
     domains: z.array(DomainSchema).describe('The domains, in document order.'),
     warnings: z.array(WarningSchema).describe('Warnings and notes about this document, in text order.'),
@@ -136,13 +148,19 @@ export const DocumentSchema = z
 
 export const OutputSchema = z
   .object({
-    schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/).describe('Version of this output contract (semver), not of the tool.'),
+    schemaVersion: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .describe('Version of this output contract (semver), not of the tool.'),
     documents: z.array(DocumentSchema).describe('One entry per input, in the order the inputs were given.'),
   })
   .describe('policy-extract JSON output: the same shape for one input or many.');
 
 export const NdjsonRecordSchema = MeasureSchema.extend({
-  schemaVersion: z.string().regex(/^\d+\.\d+\.\d+$/).describe('Version of this output contract (semver).'),
+  schemaVersion: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/)
+    .describe('Version of this output contract (semver).'),
   document: z
     .object({
       path: z.string().nullable().describe('The input as given.'),

@@ -48,7 +48,8 @@ export interface HeadingRule {
 }
 
 /** Characters that, right after a number, make it a quantity or a date, not a list number: `60万个`, `9月底前`, `2%`, `9個` (Traditional). */
-export const quantityChars = '年月日号%％万亿千百个项家条场人元届倍次天时分秒位名台所座户辆期批类种件份余多左余岁周度米吨亩公里平方立兆號萬億個項條場屆時戶輛類種餘歲週噸畝';
+export const quantityChars =
+  '年月日号%％万亿千百个项家条场人元届倍次天时分秒位名台所座户辆期批类种件份余多左余岁周度米吨亩公里平方立兆號萬億個項條場屆時戶輛類種餘歲週噸畝';
 
 const quantityCharSet = new CharClass(quantityChars);
 
@@ -57,7 +58,19 @@ export const partRe = new RegExp(`^第([${chineseDigitChars}]{1,4}|\\d{1,3})(部
 
 /** The formal numerals (大写数字) of `壹、` `貳、` `拾壹、`, and the ordinary numeral each stands for. */
 const formalDigits: Readonly<Record<string, string>> = {
-  壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十',
+  壹: '一',
+  贰: '二',
+  貳: '二',
+  叁: '三',
+  參: '三',
+  肆: '四',
+  伍: '五',
+  陆: '六',
+  陸: '六',
+  柒: '七',
+  捌: '八',
+  玖: '九',
+  拾: '十',
 };
 
 /** `壹、` `貳、` `拾壹、`: formal numeral and enumeration comma, the top level of Taiwan's plans (above `一、`). */
@@ -129,21 +142,42 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'part',
     firstChars: '第',
     match: numbered('part', partRe),
-    examples: { ok: [['第一部分 总体要求', '第一部分 ', 1], ['第三章重点任务', '第三章', 3]], notOk: ['第一条 为了规范', '第351号令'] },
+    examples: {
+      ok: [
+        ['第一部分 总体要求', '第一部分 ', 1],
+        ['第三章重点任务', '第三章', 3],
+      ],
+      notOk: ['第一条 为了规范', '第351号令'],
+    },
   },
   {
     id: 'heading/formal-comma',
     kind: 'formal-comma',
     firstChars: Object.keys(formalDigits).join(''),
     match: numbered('formal-comma', formalCommaRe, parseFormalNumber),
-    examples: { ok: [['壹、簡政便民', '壹、', 1], ['拾壹、其他', '拾壹、', 11], ['參、強化產業輔導', '參、', 3]], notOk: ['壹萬元', '叁年內完成'] },
+    examples: {
+      ok: [
+        ['壹、簡政便民', '壹、', 1],
+        ['拾壹、其他', '拾壹、', 11],
+        ['參、強化產業輔導', '參、', 3],
+      ],
+      notOk: ['壹萬元', '叁年內完成'],
+    },
   },
   {
     id: 'heading/chinese-comma',
     kind: 'chinese-comma',
     firstChars: chineseDigitChars,
     match: numbered('chinese-comma', chineseCommaRe),
-    examples: { ok: [['一、优化政务服务', '一、', 1], ['十二、法治保障', '十二、', 12], ['七、人才流动', '七、', 7], ['三。优化市场环境', '三。', 3]], notOk: ['一是加强领导', '一年内完成'] },
+    examples: {
+      ok: [
+        ['一、优化政务服务', '一、', 1],
+        ['十二、法治保障', '十二、', 12],
+        ['七、人才流动', '七、', 7],
+        ['三。优化市场环境', '三。', 3],
+      ],
+      notOk: ['一是加强领导', '一年内完成'],
+    },
   },
   {
     id: 'heading/dash-title',
@@ -153,10 +187,19 @@ export const headingRules: readonly HeadingRule[] = [
       const match = dashTitleRe.exec(line);
       if (!match) return null;
       const prefix = match[1] as string;
-      return { kind: 'dash-title', label: line.slice(0, line.length - (match[2] as string).length), number: null, contentStart: line.length - (match[2] as string).length, prefix };
+      return {
+        kind: 'dash-title',
+        label: line.slice(0, line.length - (match[2] as string).length),
+        number: null,
+        contentStart: line.length - (match[2] as string).length,
+        prefix,
+      };
     },
     examples: {
-      ok: [['配套措施———优化政务服务', '配套措施———', null], ['重点任务——纳税', '重点任务——', null]],
+      ok: [
+        ['配套措施———优化政务服务', '配套措施———', null],
+        ['重点任务——纳税', '重点任务——', null],
+      ],
       notOk: ['按照“标准规范——四级统一”要求，完成', '山东—名校人才直通车'],
     },
   },
@@ -165,14 +208,27 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'chinese-paren',
     firstChars: '（㈠㈡㈢㈣㈤㈥㈦㈧㈨㈩',
     match: (line) => matchChineseParen(line) ?? matchEnclosedIdeograph(line),
-    examples: { ok: [['（一）深化改革', '（一）', 1], ['（十一）优化服务', '（十一）', 11], ['㈢加强监管', '㈢', 3]], notOk: ['（单位）编制', '（一号文件）'] },
+    examples: {
+      ok: [
+        ['（一）深化改革', '（一）', 1],
+        ['（十一）优化服务', '（十一）', 11],
+        ['㈢加强监管', '㈢', 3],
+      ],
+      notOk: ['（单位）编制', '（一号文件）'],
+    },
   },
   {
     id: 'heading/arabic-dot',
     kind: 'arabic-dot',
     firstChars: asciiDigits,
     match: numbered('arabic-dot', arabicDotRe),
-    examples: { ok: [['1.持续深化改革', '1.', 1], ['12.优化服务', '12.', 12]], notOk: ['1.5亿元用于', '2023.3'] },
+    examples: {
+      ok: [
+        ['1.持续深化改革', '1.', 1],
+        ['12.优化服务', '12.', 12],
+      ],
+      notOk: ['1.5亿元用于', '2023.3'],
+    },
   },
   {
     id: 'heading/arabic-comma',
@@ -193,14 +249,26 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'arabic-paren',
     firstChars: asciiDigits,
     match: numbered('arabic-paren', arabicHalfParenRe),
-    examples: { ok: [['1）推进改革', '1）', 1], ['12）优化服务', '12）', 12]], notOk: ['1推进改革）'] },
+    examples: {
+      ok: [
+        ['1）推进改革', '1）', 1],
+        ['12）优化服务', '12）', 12],
+      ],
+      notOk: ['1推进改革）'],
+    },
   },
   {
     id: 'heading/parenthesised-digit',
     kind: 'arabic-paren',
     firstChars: String.fromCharCode(...Array.from({ length: 20 }, (_, i) => 0x2474 + i)),
     match: numbered('arabic-paren', parenthesisedDigitRe, parseEnclosedNumber),
-    examples: { ok: [['⑴推进改革', '⑴', 1], ['⑿优化服务', '⑿', 12]], notOk: ['推进⑴'] },
+    examples: {
+      ok: [
+        ['⑴推进改革', '⑴', 1],
+        ['⑿优化服务', '⑿', 12],
+      ],
+      notOk: ['推进⑴'],
+    },
   },
   {
     id: 'heading/digit-full-stop',
@@ -228,7 +296,13 @@ export const headingRules: readonly HeadingRule[] = [
     kind: 'arabic-bare',
     firstChars: asciiDigits,
     match: numbered('arabic-bare', arabicBareRe),
-    examples: { ok: [['1持续深化“一次办好”改革', '1', 1], ['15全领域推进', '15', 15]], notOk: ['60万个', '9月底前', '2%提供资金', '200项。（牵头单位', '9個以上。開展專項行動'] },
+    examples: {
+      ok: [
+        ['1持续深化“一次办好”改革', '1', 1],
+        ['15全领域推进', '15', 15],
+      ],
+      notOk: ['60万个', '9月底前', '2%提供资金', '200项。（牵头单位', '9個以上。開展專項行動'],
+    },
   },
 ];
 
@@ -239,7 +313,10 @@ export const headingRules: readonly HeadingRule[] = [
 const rulesByFirstChar = new Map<string, readonly HeadingRule[]>();
 for (const rule of headingRules) {
   for (const char of rule.firstChars ?? '') {
-    rulesByFirstChar.set(char, headingRules.filter((candidate) => candidate.firstChars === null || candidate.firstChars.includes(char)));
+    rulesByFirstChar.set(
+      char,
+      headingRules.filter((candidate) => candidate.firstChars === null || candidate.firstChars.includes(char)),
+    );
   }
 }
 const rulesForAnyStart = headingRules.filter((rule) => rule.firstChars === null);
@@ -263,4 +340,5 @@ export const domainLeadRe = /^（(?:领域|領域)(?:牵头|牽頭)(?:单位|部
  * Names of sections that frame the tasks rather than assign them: their numbered items are not
  * measures (`总体要求`, `保障措施`, `加强组织领导`), in simplified and Traditional script.
  */
-export const nonTaskSectionRe = /^(?:加强|加強|强化|強化|做好)?(?:总体要求|總體要求|指导思想|指導思想|基本原则|基本原則|工作目标|工作目標|主要目标|主要目標|发展目标|發展目標|目标任务|保障措施|組織保障|组织保障|组织领导|組織領導|组织实施|組織實施|工作要求|工作保障|实施步骤|實施步驟|保障机制|保障機制|有关要求|有關要求|其他事项|其他事項|附则|附則)/;
+export const nonTaskSectionRe =
+  /^(?:加强|加強|强化|強化|做好)?(?:总体要求|總體要求|指导思想|指導思想|基本原则|基本原則|工作目标|工作目標|主要目标|主要目標|发展目标|發展目標|目标任务|保障措施|組織保障|组织保障|组织领导|組織領導|组织实施|組織實施|工作要求|工作保障|实施步骤|實施步驟|保障机制|保障機制|有关要求|有關要求|其他事项|其他事項|附则|附則)/;

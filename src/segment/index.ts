@@ -3,10 +3,10 @@ import { rocYearPattern } from '../extract/year.ts';
 import { endsWithTerminator, labelLineRe, type NormalizedText } from '../normalize/index.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
+import { domainLeadRe, type HeadingKind, type HeadingMatch, matchHeading, nonTaskSectionRe, topLevelKinds } from './headings.ts';
 import { readTableHeader, type TableColumn } from './table.ts';
-import { domainLeadRe, matchHeading, nonTaskSectionRe, topLevelKinds, type HeadingKind, type HeadingMatch } from './headings.ts';
 
-export { headingRules, matchHeading, type HeadingKind, type HeadingRule } from './headings.ts';
+export { type HeadingKind, type HeadingRule, headingRules, matchHeading } from './headings.ts';
 
 /** Headings that the sequence check accepted, plus unnumbered title lines that head a restarted list. */
 type AcceptedKind = HeadingKind | 'plain-title';
@@ -100,7 +100,14 @@ function findTitle(normalized: NormalizedText): readonly [number, number] | null
 }
 
 function isPlainTitleLine(text: string, wrapWidth: number): boolean {
-  return !text.includes('\t') && text.length >= 2 && text.length < Math.max(8, wrapWidth * 0.6) && !endsWithTerminator(text) && !/[，、]$/.test(text) && !/^\d/.test(text);
+  return (
+    !text.includes('\t') &&
+    text.length >= 2 &&
+    text.length < Math.max(8, wrapWidth * 0.6) &&
+    !endsWithTerminator(text) &&
+    !/[，、]$/.test(text) &&
+    !/^\d/.test(text)
+  );
 }
 
 /** Drops closing lines (signature, date, distribution) from the end of the body. */
@@ -152,7 +159,16 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
       const depth = depthOfKind >= 0 ? depthOfKind : stack.length;
       stack.length = depth;
       stack.push({ kind: match.kind, last: 0 });
-      accepted.push({ line: index, kind: match.kind, label: match.label, number: null, contentStart: lineStart + match.contentStart, depth, expected: null, prefix: match.prefix });
+      accepted.push({
+        line: index,
+        kind: match.kind,
+        label: match.label,
+        number: null,
+        contentStart: lineStart + match.contentStart,
+        depth,
+        expected: null,
+        prefix: match.prefix,
+      });
       previousAccepted = index;
       continue;
     }
@@ -162,7 +178,8 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
     const expected = inStack ? (stack[depthOfKind] as { last: number }).last + 1 : 1;
     const continuesDocument = !inStack && number === (lastByKind.get(match.kind) ?? -1) + 1;
     const inSequence = number >= expected && number <= expected + 2;
-    const plainTitleBefore = index - 1 > previousAccepted && index - 1 >= bodyStart && isPlainTitleLine(previousText, normalized.wrapWidth) && !matchHeading(previousText);
+    const plainTitleBefore =
+      index - 1 > previousAccepted && index - 1 >= bodyStart && isPlainTitleLine(previousText, normalized.wrapWidth) && !matchHeading(previousText);
     const restart = inStack && number === 1 && plainTitleBefore;
     if (!inSequence && !continuesDocument && !restart) continue;
 
@@ -200,7 +217,8 @@ function acceptHeadings(normalized: NormalizedText, bodyStart: number, bodyEnd: 
  * `[first, last]`. A cheap stand-in for parsing the clauses: it only has to tell which
  * numbering level carries them. The lazy run is bounded, so each `（` costs at most 120 steps.
  */
-const clauseMentionRe = /[（【][^（）【】]{0,120}?(?:牵头|牽頭|责任单位|責任單位|责任部门|責任部門|负责|負責|配合)|(?:^|\n)(?:牵头|牽頭|责任|責任|负责|負責)(?:单位|部门|單位|部門)：/g;
+const clauseMentionRe =
+  /[（【][^（）【】]{0,120}?(?:牵头|牽頭|责任单位|責任單位|责任部门|責任部門|负责|負責|配合)|(?:^|\n)(?:牵头|牽頭|责任|責任|负责|負責)(?:单位|部门|單位|部門)：/g;
 
 /** Offsets of every clause mention in the text, in order: found once, then looked up per heading. */
 function findClauseMentions(text: string): number[] {
@@ -305,7 +323,12 @@ function chooseMeasureLevel(accepted: readonly AcceptedHeading[], bearing: reado
  * clause-bearing headings decide; without any, the document's level holds (in a document with no
  * clauses at all, the domain's most numerous list).
  */
-function measureDepthByDomain(accepted: readonly AcceptedHeading[], bearing: readonly boolean[], domainDepth: number, documentLevel: MeasureLevel): Map<number, number> {
+function measureDepthByDomain(
+  accepted: readonly AcceptedHeading[],
+  bearing: readonly boolean[],
+  domainDepth: number,
+  documentLevel: MeasureLevel,
+): Map<number, number> {
   const depths = new Map<number, number>();
   const decide = (opener: number, members: number[]) => {
     const local = members.length > 0 ? chooseMeasureLevel(accepted, bearing, members) : null;
@@ -363,7 +386,10 @@ function headingName(normalized: NormalizedText, heading: AcceptedHeading): stri
   const line = normalized.lines[last] as { end: number };
   const text = normalized.text.text.slice(heading.contentStart, line.end).replace(/\n/g, '');
   // The heading's own name, without a trailing clause or sentence.
-  return text.replace(/（(?:领域|領域)?(?:牵头|牽頭|责任|責任).*$/, '').replace(/[。；：]$/, '').trim();
+  return text
+    .replace(/（(?:领域|領域)?(?:牵头|牽頭|责任|責任).*$/, '')
+    .replace(/[。；：]$/, '')
+    .trim();
 }
 
 /**
@@ -380,7 +406,16 @@ function domainsFromColumn(normalized: NormalizedText, measures: readonly Segmen
     else domains.push({ name, line: measure.firstLine, measures: [measure] });
   }
   if (domains.every((domain) => domain.name.length === 0)) return null;
-  return domains.map((domain) => ({ label: null, number: null, name: domain.name, line: domain.line, leadUnits: [], leadUnitsOpen: false, leadSpan: null, measures: domain.measures }));
+  return domains.map((domain) => ({
+    label: null,
+    number: null,
+    name: domain.name,
+    line: domain.line,
+    leadUnits: [],
+    leadUnitsOpen: false,
+    leadSpan: null,
+    measures: domain.measures,
+  }));
 }
 
 function minimum(values: readonly number[]): number {
@@ -395,7 +430,13 @@ function minimum(values: readonly number[]): number {
 export function segment(normalized: NormalizedText, file: SourceFile): Segmentation {
   const title = findTitle(normalized);
   if (!title && normalized.lines.length > 0) {
-    file.report({ code: 'title-missing', severity: 'info', source: 'segment', message: 'No title line found: the first line is a heading or a sentence', span: normalized.text.toRawSpan(0, 0) });
+    file.report({
+      code: 'title-missing',
+      severity: 'info',
+      source: 'segment',
+      message: 'No title line found: the first line is a heading or a sentence',
+      span: normalized.text.toRawSpan(0, 0),
+    });
   }
   const bodyStart = title ? title[1] + 1 : 0;
   const bodyEnd = findBodyEnd(normalized, bodyStart);
@@ -492,7 +533,18 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
       span: normalized.text.toRawSpan((normalized.lines[bodyStart] ?? { start: 0 }).start, (normalized.lines[bodyStart] ?? { start: 0 }).start),
     });
     const measures: SegmentedMeasure[] = hasBody
-      ? [{ kind: 'arabic-dot', label: '', number: null, expected: null, firstLine: bodyStart, lastLine: bodyEnd, contentStart: (normalized.lines[bodyStart] as { start: number }).start, section: [] }]
+      ? [
+          {
+            kind: 'arabic-dot',
+            label: '',
+            number: null,
+            expected: null,
+            firstLine: bodyStart,
+            lastLine: bodyEnd,
+            contentStart: (normalized.lines[bodyStart] as { start: number }).start,
+            section: [],
+          },
+        ]
       : [];
     return {
       title,
@@ -505,24 +557,27 @@ export function segment(normalized: NormalizedText, file: SourceFile): Segmentat
 
   // A table with a domain column and no domain rows: the column groups the measures.
   const onlyDomain = taskDomains.length === 1 ? (taskDomains[0] as { heading: AcceptedHeading | null; measures: SegmentedMeasure[] }) : null;
-  const byColumn = table?.domain !== undefined && onlyDomain !== null && onlyDomain.heading === null ? domainsFromColumn(normalized, onlyDomain.measures, table.domain) : null;
+  const byColumn =
+    table?.domain !== undefined && onlyDomain !== null && onlyDomain.heading === null ? domainsFromColumn(normalized, onlyDomain.measures, table.domain) : null;
   return {
     title,
     table,
     measureKind: measureKind === 'plain-title' ? null : measureKind,
     unsegmented: false,
-    domains: byColumn ?? taskDomains.map((domain): SegmentedDomain => {
-      const heading = domain.heading;
-      return {
-        label: heading ? (heading.kind === 'dash-title' ? (heading.prefix ?? heading.label) : heading.label || null) : null,
-        number: heading?.number ?? null,
-        name: heading ? headingName(normalized, heading) : '',
-        line: heading?.line ?? null,
-        leadUnits: domain.lead?.units ?? [],
-        leadUnitsOpen: domain.lead?.open ?? false,
-        leadSpan: domain.lead?.span ?? null,
-        measures: domain.measures,
-      };
-    }),
+    domains:
+      byColumn ??
+      taskDomains.map((domain): SegmentedDomain => {
+        const heading = domain.heading;
+        return {
+          label: heading ? (heading.kind === 'dash-title' ? (heading.prefix ?? heading.label) : heading.label || null) : null,
+          number: heading?.number ?? null,
+          name: heading ? headingName(normalized, heading) : '',
+          line: heading?.line ?? null,
+          leadUnits: domain.lead?.units ?? [],
+          leadUnitsOpen: domain.lead?.open ?? false,
+          leadSpan: domain.lead?.span ?? null,
+          measures: domain.measures,
+        };
+      }),
   };
 }

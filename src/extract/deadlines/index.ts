@@ -1,10 +1,10 @@
 import { CharClass } from '../../char-class.ts';
 import type { Span } from '../../types.ts';
-import { isValidDate, isoDate, lastDayOfMonth } from './calendar.ts';
-import { deadlineRules, type DeadlineKind } from './rules.ts';
+import { isoDate, isValidDate, lastDayOfMonth } from './calendar.ts';
+import { type DeadlineKind, deadlineRules } from './rules.ts';
 
-export { deadlineRules, type DeadlineKind, type DeadlineRule } from './rules.ts';
-export { lastDayOfMonth, isoDate } from './calendar.ts';
+export { isoDate, lastDayOfMonth } from './calendar.ts';
+export { type DeadlineKind, type DeadlineRule, deadlineRules } from './rules.ts';
 
 /** A deadline found in a text, resolved against a reference year. */
 export interface FoundDeadline {
@@ -129,7 +129,18 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
     const written = text.slice(candidate.start, candidate.end);
     const span = { start: candidate.start, end: candidate.end };
     if (parts.kind === 'ongoing') {
-      found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year: null, month: null, day: null, date: null, inferred: [], problem: null });
+      found.push({
+        text: written,
+        span,
+        kind: parts.kind,
+        rule: candidate.rule.id,
+        year: null,
+        month: null,
+        day: null,
+        date: null,
+        inferred: [],
+        problem: null,
+      });
       continue;
     }
     const year = parts.year ?? (referenceYear === null ? null : referenceYear + (parts.yearOffset ?? 0));
@@ -137,13 +148,35 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
     if (parts.year === null) inferred.push('year');
     if (parts.monthEnd) inferred.push('day');
     if (year === null) {
-      found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year: null, month: parts.month, day: parts.monthEnd ? null : parts.day, date: null, inferred, problem: 'year-unknown' });
+      found.push({
+        text: written,
+        span,
+        kind: parts.kind,
+        rule: candidate.rule.id,
+        year: null,
+        month: parts.month,
+        day: parts.monthEnd ? null : parts.day,
+        date: null,
+        inferred,
+        problem: 'year-unknown',
+      });
       continue;
     }
     const month = parts.month as number;
     const day = parts.monthEnd ? lastDayOfMonth(year, month) : (parts.day as number);
     const valid = isValidDate(year, month, day);
-    found.push({ text: written, span, kind: parts.kind, rule: candidate.rule.id, year, month, day, date: valid ? isoDate(year, month, day) : null, inferred, problem: valid ? null : 'invalid-date' });
+    found.push({
+      text: written,
+      span,
+      kind: parts.kind,
+      rule: candidate.rule.id,
+      year,
+      month,
+      day,
+      date: valid ? isoDate(year, month, day) : null,
+      inferred,
+      problem: valid ? null : 'invalid-date',
+    });
   }
   return found;
 }

@@ -144,7 +144,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
     requires: ['日', '号', '號'],
     kind: 'date',
     /** `6月30日前`, `2023年6月30日前`, `至6月30日`. Leaves out a day without a month (`30日内`). */
-    pattern: new RegExp(`(?:(?:截至|截止到|截止|至|到)(?=\\d|[〇○零一二三四五六七八九十]))?(?:${yearPart})?${notAfterNumber}${monthPart}${dayPart}(?:前|以前|之前|止)?(?:完成)?`, 'g'),
+    pattern: new RegExp(
+      `(?:(?:截至|截止到|截止|至|到)(?=\\d|[〇○零一二三四五六七八九十]))?(?:${yearPart})?${notAfterNumber}${monthPart}${dayPart}(?:前|以前|之前|止)?(?:完成)?`,
+      'g',
+    ),
     extract: (groups) => {
       const m = month(groups);
       const d = groups.day === undefined ? null : parseNumber(groups.day);
@@ -167,7 +170,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
     kind: 'year-end',
     /** `年底前`, `2023年底前`, `年末`. */
     // `2025年年底前` writes the year, then 年底 again.
-    pattern: new RegExp(`(?=[\\d〇○零一二三四五六七八九今本明次年])(?:${yearPart}年?|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`, 'g'),
+    pattern: new RegExp(
+      `(?=[\\d〇○零一二三四五六七八九今本明次年])(?:${yearPart}年?|(?<relativeShort>今|明|次|本)年|(?<![\\d〇○零一二三四五六七八九两几多十])年)[底末](?:前|以前|之前)?(?:完成)?`,
+      'g',
+    ),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
     examples: {
       ok: [
@@ -219,9 +225,10 @@ export const deadlineRules: readonly DeadlineRule[] = [
     kind: 'half-year',
     /** `上半年` (by 30 June), `下半年` (by 31 December). */
     pattern: new RegExp(`(?:${yearPart})?(?<half>上|下)半年`, 'g'),
-    extract: (groups) => (groups.half === '上'
-      ? { kind: 'half-year', year: year(groups), month: 6, day: 30, monthEnd: false, yearOffset: yearOffset(groups) }
-      : { kind: 'half-year', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) }),
+    extract: (groups) =>
+      groups.half === '上'
+        ? { kind: 'half-year', year: year(groups), month: 6, day: 30, monthEnd: false, yearOffset: yearOffset(groups) }
+        : { kind: 'half-year', year: year(groups), month: 12, day: 31, monthEnd: false, yearOffset: yearOffset(groups) },
     examples: {
       ok: [
         ['上半年完成', '上半年', '2023-06-30'],
@@ -275,7 +282,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
       const d = groups.day === undefined ? 1 : parseNumber(groups.day);
       return y === null || m === null || d === null ? null : { kind: 'start', year: y, month: m, day: d, monthEnd: false };
     },
-    examples: { ok: [['2024年起施行', '2024年起', '2024-01-01'], ['自2024年3月1日起', '自2024年3月1日起', '2024-03-01']], notOk: ['起草'] },
+    examples: {
+      ok: [
+        ['2024年起施行', '2024年起', '2024-01-01'],
+        ['自2024年3月1日起', '自2024年3月1日起', '2024-03-01'],
+      ],
+      notOk: ['起草'],
+    },
   },
   {
     id: 'deadline/ongoing',
@@ -292,7 +305,11 @@ export const deadlineRules: readonly DeadlineRule[] = [
     ),
     extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
     examples: {
-      ok: [['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null], ['（省商务厅牵头，持续推进）', '持续推进', null], ['完善信用监管\t市市场监管局\t\t長期堅持', '長期堅持', null]],
+      ok: [
+        ['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null],
+        ['（省商务厅牵头，持续推进）', '持续推进', null],
+        ['完善信用监管\t市市场监管局\t\t長期堅持', '長期堅持', null],
+      ],
       notOk: ['持续推进落实用工服务专员制度', '\t长期坚持推进改革'],
     },
   },
@@ -306,16 +323,34 @@ export const deadlineRules: readonly DeadlineRule[] = [
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
     },
-    examples: { ok: [['（完成时限：2023年12月）', '2023年12月', '2023-12-31'], ['完成时间：6月', '6月', '2023-06-30'], ['（主辦機關：資訊局；辦理期程：113年12月）', '113年12月', '2024-12-31'], ['完成期限：2024年6月', '2024年6月', '2024-06-30']], notOk: ['6月召开会议', '完成时限：6月底前'] },
+    examples: {
+      ok: [
+        ['（完成时限：2023年12月）', '2023年12月', '2023-12-31'],
+        ['完成时间：6月', '6月', '2023-06-30'],
+        ['（主辦機關：資訊局；辦理期程：113年12月）', '113年12月', '2024-12-31'],
+        ['完成期限：2024年6月', '2024年6月', '2024-06-30'],
+      ],
+      notOk: ['6月召开会议', '完成时限：6月底前'],
+    },
   },
   {
     id: 'deadline/labelled-year',
     requires: deadlineLabelWords,
     kind: 'year-end',
     /** `完成时限：2023年`, `完成时限：二〇二三年`: a bare year after a deadline label means by its end. */
-    pattern: new RegExp(`(?<=${deadlineLabelEnd})(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`, 'g'),
+    pattern: new RegExp(
+      `(?<=${deadlineLabelEnd})(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![\\d〇○零一二三四五六七八九十底末内上下第起])`,
+      'g',
+    ),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
-    examples: { ok: [['完成时限：二〇二三年）', '二〇二三年', '2023-12-31'], ['完成時限：113年）', '113年', '2024-12-31'], ['时间节点：2024年）', '2024年', '2024-12-31']], notOk: ['力争2023年全省'] },
+    examples: {
+      ok: [
+        ['完成时限：二〇二三年）', '二〇二三年', '2023-12-31'],
+        ['完成時限：113年）', '113年', '2024-12-31'],
+        ['时间节点：2024年）', '2024年', '2024-12-31'],
+      ],
+      notOk: ['力争2023年全省'],
+    },
   },
   {
     id: 'deadline/cell-month',
@@ -330,7 +365,13 @@ export const deadlineRules: readonly DeadlineRule[] = [
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
     },
-    examples: { ok: [['推进一网通办\t市大数据局\t2024年6月', '2024年6月', '2024-06-30'], ['推进一网通办\t12月\t市大数据局', '12月', '2023-12-31']], notOk: ['\t6月召开推进会\t市大数据局'] },
+    examples: {
+      ok: [
+        ['推进一网通办\t市大数据局\t2024年6月', '2024年6月', '2024-06-30'],
+        ['推进一网通办\t12月\t市大数据局', '12月', '2023-12-31'],
+      ],
+      notOk: ['\t6月召开推进会\t市大数据局'],
+    },
   },
   {
     id: 'deadline/cell-year',

@@ -1,15 +1,7 @@
 import { CharClass, whitespaceChars } from '../../char-class.ts';
 import type { Span } from '../../types.ts';
 import { extractDeadlines } from '../deadlines/index.ts';
-import {
-  deadlineLabels,
-  openListEndings,
-  roleLabels,
-  roleVerbs,
-  sharedGovernmentSuffixes,
-  unitNameEndings,
-  type UnitRole,
-} from './keywords.ts';
+import { deadlineLabels, openListEndings, roleLabels, roleVerbs, sharedGovernmentSuffixes, type UnitRole, unitNameEndings } from './keywords.ts';
 
 export type { UnitRole } from './keywords.ts';
 
@@ -22,7 +14,6 @@ export interface UnitClause {
   /** Per role, true when the list ended in `等部门` / `等单位`: the names are examples, not all. */
   readonly open: Readonly<Record<UnitRole, boolean>>;
 }
-
 
 const labelRoles = new Map<string, UnitRole | 'deadline'>();
 for (const [role, labels] of Object.entries(roleLabels) as [UnitRole, readonly string[]][]) {
@@ -113,7 +104,8 @@ function roleVerbAtEnd(part: string): { role: UnitRole; index: number } | null {
 }
 
 /** A deadline-looking clause part (`6月底完成`, `2023年底前`, `长期坚持`): allowed in a role-verb clause. */
-export const clauseDeadlinePartRe = /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末|内|中)?(?:前|完成|以前)$|^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|持续|持續)(?:实施|實施|推进|推進)?$|^\d{4}年\d{1,2}月\d{1,2}日前?$/;
+export const clauseDeadlinePartRe =
+  /^(?:\d{4}年)?(?:\d{1,2}月|年)?(?:底|末|内|中)?(?:前|完成|以前)$|^(?:长期坚持|長期堅持|持续推进|持續推進|长期|長期|持续|持續)(?:实施|實施|推进|推進)?$|^\d{4}年\d{1,2}月\d{1,2}日前?$/;
 
 /** What may follow a deadline in a clause part: `2024年12月底前完成`, `上半年完成`, `第三季度末前完成`. */
 const afterClauseDeadlineRe = /^(?:前|以前|之前)?(?:完成|完成任务|完成任務|落地|见效|見效)?$/;
@@ -131,7 +123,6 @@ function isDeadlinePart(part: string): boolean {
 
 /** What separates the names of a list. */
 const listSeparators = new CharClass('、，,；;/');
-
 
 function emptyRoles<T>(make: () => T): Record<UnitRole, T> {
   return { lead: make(), responsible: make(), supporting: make() };
@@ -233,19 +224,14 @@ export function parseUnitList(text: string): { units: string[]; open: boolean } 
 }
 
 /** A lead marked inside another list: `市发展改革委（牵头）`, `市财政局〔牵头〕`. */
-const leadMarkRe = /[（〔(【\[](?:牵头|牽頭)[）〕)】\]]$/;
+const leadMarkRe = /[（〔(【[](?:牵头|牽頭)[）〕)】\]]$/;
 /** The closing brackets `leadMarkRe` ends with: a name ending otherwise is not tried. */
 const leadMarkClosers = new CharClass('）〕)】]');
 
 /** What ends a group of names inside a list: a role verb after a group applies to all of it. */
 const listGroupSeparators = new CharClass('，,；;');
 
-function addUnits(
-  target: Record<UnitRole, string[]>,
-  open: Record<UnitRole, boolean>,
-  role: UnitRole,
-  listText: string,
-): void {
+function addUnits(target: Record<UnitRole, string[]>, open: Record<UnitRole, boolean>, role: UnitRole, listText: string): void {
   let groupStart = 0;
   for (let end = 0; end <= listText.length; end++) {
     if (end < listText.length && !listGroupSeparators.has(listText.charCodeAt(end))) continue;
