@@ -4,7 +4,7 @@ import { extractTargets } from './extract/targets/index.ts';
 import { findUnitClauses, readUnitList, type UnitClause, type UnitRole } from './extract/units/index.ts';
 import { inferDocumentYear, type YearSource } from './extract/year.ts';
 import { joinLines, type NormalizedText, normalize } from './normalize/index.ts';
-import type { Clause, Deadline, Domain, Measure, PolicyDocument, Target, Warning } from './schema/index.ts';
+import type { Clause, Deadline, Domain, Measure, PolicyDocument, Target, Unit, Warning } from './schema/index.ts';
 import { type SegmentedMeasure, segment } from './segment/index.ts';
 import type { TableColumn } from './segment/table.ts';
 import { SourceFile } from './source.ts';
@@ -55,11 +55,11 @@ interface MeasureContext {
   readonly id: string;
 }
 
-/** Where the derived span `[start, end)` of `mapped` came from in the raw text. */
+/** Where the derived span `[start, end)` of `mapped` came from in the raw text, start and end. */
 function rawPlace(file: SourceFile, mapped: MappedText, start: number, end: number) {
   const rawStart = mapped.toRaw(start);
   const rawEnd = end <= start ? rawStart : Math.max(rawStart, mapped.toRaw(end - 1) + 1);
-  return file.lines.placeSpan(rawStart, rawEnd);
+  return { ...file.lines.placeSpan(rawStart, rawEnd), position: { start: file.place(rawStart), end: file.place(rawEnd) } };
 }
 
 /** Cells of a table row after its number cell: `[start, end)` in the row's text. */
@@ -119,6 +119,7 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
   const units: Record<UnitRole, string[]> = { lead: [], responsible: [], supporting: [] };
   const open: Record<UnitRole, boolean> = { lead: false, responsible: false, supporting: false };
   const clauses: Clause[] = [];
+  const unitMentions: Unit[] = [];
   const textClauses = findUnitClauses(mapped.text);
   // findUnitClauses returns its clauses in text order; a table row's cell clauses join them.
   const found = row ? [...row.clauses, ...textClauses].sort((a, b) => a.span.start - b.span.start) : textClauses;
@@ -131,13 +132,25 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
     open.responsible ||= clause.open.responsible;
     open.supporting ||= clause.open.supporting;
     const place = rawPlace(file, mapped, clause.span.start, clause.span.end);
+    const clauseText = mapped.text.slice(clause.span.start, clause.span.end);
+    let searchFrom = 0;
+    for (const role of ['lead', 'responsible', 'supporting'] as const) {
+      for (const name of clause.units[role]) {
+        const at = clauseText.indexOf(name, searchFrom);
+        const start = clause.span.start + (at >= 0 ? at : 0);
+        const end = at >= 0 ? start + name.length : clause.span.end;
+        if (at >= 0) searchFrom = at + name.length;
+        unitMentions.push({ name, role, text: name, clause: clauses.length, position: rawPlace(file, mapped, start, end).position });
+      }
+    }
     clauses.push({
-      text: mapped.text.slice(clause.span.start, clause.span.end),
+      text: clauseText,
       rule: clause.rule,
       line: place.line,
       column: place.column,
       offset: place.offset,
       endLine: place.endLine,
+      position: place.position,
     });
   }
 
@@ -172,6 +185,7 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
       line: place.line,
       column: place.column,
       offset: place.offset,
+      position: place.position,
     };
   });
 
@@ -185,6 +199,7 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
       line: place.line,
       column: place.column,
       offset: place.offset,
+      position: place.position,
     };
   });
 
@@ -210,6 +225,8 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
     responsibleUnitsOpen: open.responsible,
     supportingUnits: units.supporting,
     supportingUnitsOpen: open.supporting,
+    leadRule: units.lead.length > 0 ? 'marked' : null,
+    units: unitMentions.sort((a, b) => a.position.start.offset - b.position.start.offset),
     clauses,
     deadlines,
     targets,
@@ -217,12 +234,22 @@ function buildMeasure(segmented: SegmentedMeasure, context: MeasureContext): Mea
     column: start.column,
     offset: start.offset,
     endLine: end.endLine,
+    position: { start: start.position.start, end: end.position.end },
   };
 }
 
 function toWarning(file: SourceFile, issue: Issue): Warning {
   const place = issue.span ? file.place(issue.span.start) : null;
-  return { code: issue.code, severity: issue.severity, message: issue.message, source: issue.source, line: place?.line ?? null, column: place?.column ?? null };
+  const position = issue.span ? { start: file.place(issue.span.start), end: file.place(Math.max(issue.span.start, issue.span.end)) } : null;
+  return {
+    code: issue.code,
+    severity: issue.severity,
+    message: issue.message,
+    source: issue.source,
+    line: place?.line ?? null,
+    column: place?.column ?? null,
+    position,
+  };
 }
 
 /**
@@ -265,6 +292,8 @@ export function extract(text: string, options: ExtractOptions = {}): PolicyDocum
       return { built, firstLine: measure.firstLine };
     });
     const headingLine = domain.line === null ? null : file.place(normalized.text.toRaw((normalized.lines[domain.line] as { start: number }).start)).line;
+    const headingSpan = domain.line === null ? null : (normalized.lines[domain.line] as { start: number; end: number });
+    const headingPosition = headingSpan ? rawPlace(file, normalized.text, headingSpan.start, headingSpan.end).position : null;
     return {
       index: domainIndex + 1,
       label: domain.label,
@@ -272,6 +301,7 @@ export function extract(text: string, options: ExtractOptions = {}): PolicyDocum
       leadUnits: [...domain.leadUnits],
       leadUnitsOpen: domain.leadUnitsOpen,
       line: headingLine,
+      position: headingPosition,
       measures: measures.map(({ built }) => built),
     };
   });
@@ -298,10 +328,11 @@ export function extract(text: string, options: ExtractOptions = {}): PolicyDocum
     .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code));
 
   return {
-    source: { path: options.path ?? null, encoding: options.encoding ?? 'utf-8' },
+    source: { path: options.path ?? null, encoding: options.encoding ?? 'utf-8', format: options.format ?? 'text' },
     title,
     year,
     yearSource,
+    issued: null,
     domains,
     warnings,
   };

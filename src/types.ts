@@ -37,4 +37,6 @@ export interface ExtractOptions {
   readonly path?: string | null | undefined;
   /** How the bytes were decoded, recorded in `source.encoding`. */
   readonly encoding?: string | undefined;
+  /** The input format, recorded in `source.format` (default `text`). */
+  readonly format?: 'text' | 'docx' | 'html' | 'pdf' | 'ofd' | undefined;
 }

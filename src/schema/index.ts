@@ -9,13 +9,37 @@ import * as z from 'zod';
  * or changing what one means, is a major bump. `tests/schema.test.ts` ties the committed JSON
  * Schema to this version.
  */
-export const schemaVersion = '1.0.0';
+export const schemaVersion = '1.1.0';
 
 const line = z.number().int().min(1).describe('1-based line number in the original file (as decoded; a BOM is not counted).');
 const column = z.number().int().min(1).describe('1-based column in UTF-16 code units on that line.');
 const offset = z.number().int().min(0).describe('0-based UTF-16 offset from the start of the original file.');
 
 export const PlaceSchema = z.object({ line, column, offset }).describe('Where something starts in the original file.');
+
+const ordinal = (what: string) => z.number().int().min(1).optional().describe(what);
+
+export const PointSchema = z
+  .object({
+    line,
+    column,
+    offset,
+    page: ordinal('1-based page of a PDF or OFD file.'),
+    paragraph: ordinal('1-based paragraph of the body of a DOCX or HTML file (table cells not counted).'),
+    table: ordinal('1-based table of the file, for text read from a table.'),
+    row: ordinal('1-based row of that table.'),
+    cell: ordinal('1-based column of that row.'),
+  })
+  .describe(
+    'A point in the document: line, column and offset in the text as read (the file itself for text files; the text policy-extract renders for DOCX, HTML, PDF and OFD), and for those formats also where it stands in the original file.',
+  );
+
+export const PositionSchema = z
+  .object({
+    start: PointSchema.describe('The first character.'),
+    end: PointSchema.describe('The point just after the last character (end-exclusive, as in unist and vfile).'),
+  })
+  .describe('Where a field stands in the document, start and end.');
 
 export const DeadlineSchema = z
   .object({
@@ -42,6 +66,7 @@ export const DeadlineSchema = z
     line,
     column,
     offset,
+    position: PositionSchema,
   })
   .describe('A deadline of a measure.');
 
@@ -54,6 +79,7 @@ export const TargetSchema = z
     line,
     column,
     offset,
+    position: PositionSchema,
   })
   .describe('A quantitative target named in a measure.');
 
@@ -65,8 +91,22 @@ export const ClauseSchema = z
     column,
     offset,
     endLine: line.describe("1-based line of the clause's last character in the original file."),
+    position: PositionSchema,
   })
   .describe('Where the units of a measure were found.');
+
+export const UnitSchema = z
+  .object({
+    name: z.string().min(1).describe("The unit's name as the ledger lists it (`省发展改革委`), in the script written."),
+    role: z.enum(['lead', 'responsible', 'supporting']).describe('Its role in the measure: lead (牵头), responsible (责任), supporting (配合).'),
+    text: z
+      .string()
+      .min(1)
+      .describe('The name as written, normalised; differs from `name` only where a shared suffix was distributed (`济南市` of `济南市、青岛市政府`).'),
+    clause: z.number().int().min(0).describe('0-based index of the clause in `clauses` that names it.'),
+    position: PositionSchema,
+  })
+  .describe('One mention of a unit in a measure, with where it is written.');
 
 export const MeasureSchema = z
   .object({
@@ -85,6 +125,13 @@ export const MeasureSchema = z
     responsibleUnitsOpen: z.boolean().describe('True when the responsible list ended in `等部门`/`等单位`.'),
     supportingUnits: z.array(z.string()).describe('Supporting units (配合单位), in the order written.'),
     supportingUnitsOpen: z.boolean().describe('True when the supporting list ended in `等部门`/`等单位`.'),
+    leadRule: z
+      .enum(['marked', 'first-listed'])
+      .nullable()
+      .describe(
+        'How the lead units were decided: `marked` when the document marks them (`牵头单位：`, `A牵头`, a 牵头 column); `first-listed` when the document states that the first unit of a list leads (`列第一位的为牵头单位，下同`) and this measure marks none; null without lead units.',
+      ),
+    units: z.array(UnitSchema).describe('Every unit mention behind the three lists, in text order, with its place.'),
     clauses: z.array(ClauseSchema).describe('The clauses the units came from, in text order.'),
     deadlines: z.array(DeadlineSchema).describe('Every deadline in the measure, in text order.'),
     targets: z.array(TargetSchema).describe('Quantitative targets in the measure, in text order.'),
@@ -92,6 +139,7 @@ export const MeasureSchema = z
     column,
     offset,
     endLine: line.describe("1-based line in the original file of the measure's last character."),
+    position: PositionSchema,
   })
   .describe('One numbered measure: one row of the ledger (台账).');
 
@@ -106,6 +154,7 @@ export const DomainSchema = z
     leadUnits: z.array(z.string()).describe('Domain lead units (领域牵头单位).'),
     leadUnitsOpen: z.boolean().describe('True when the domain lead list ended in `等部门`/`等单位`.'),
     line: line.nullable().describe('1-based line of the domain heading in the original file; null for the implicit domain.'),
+    position: PositionSchema.nullable().describe('Where the domain heading stands; null for the implicit domain.'),
     measures: z.array(MeasureSchema).describe('The measures of the domain, in document order.'),
   })
   .describe('A top-level grouping of measures (配套措施———X, 一、X, 第一部分).');
@@ -121,6 +170,7 @@ export const WarningSchema = z
     source: z.string().describe('The pipeline stage that raised it, e.g. `segment`, `extract/deadlines`.'),
     line: line.nullable().describe('1-based line in the original file, when the warning is about a place.'),
     column: column.nullable().describe('1-based column, when the warning is about a place.'),
+    position: PositionSchema.nullable().describe('Where the warning is about, start and end; null when it is about no place.'),
   })
   .describe('Something the extraction could not do with certainty.');
 
@@ -128,6 +178,9 @@ export const SourceSchema = z
   .object({
     path: z.string().nullable().describe('The input as given on the command line (`-` for standard input); null when the library was called without a path.'),
     encoding: z.string().describe('How the bytes were decoded: `utf-8`, `utf-16le`, `utf-16be` or `gb18030`.'),
+    format: z
+      .enum(['text', 'docx', 'html', 'pdf', 'ofd'])
+      .describe('The input format: `text`, or the format read (positions then refer to the text policy-extract renders from it).'),
   })
   .describe('Where the document came from.');
 
@@ -140,7 +193,19 @@ export const DocumentSchema = z
       .int()
       .nullable()
       .describe('The year deadlines without a year are resolved in: --year, else from the title, a date line, or the year most written in the text.'),
-    yearSource: z.enum(['option', 'title', 'date-line', 'text']).nullable().describe('Where `year` came from; null when unknown.'),
+    yearSource: z
+      .enum(['option', 'title', 'date-line', 'issue-date', 'text'])
+      .nullable()
+      .describe(
+        "Where `year` came from: `option` (--year), `title`, `date-line` (a date line under the plan), `issue-date` (the covering notice's date), `text` (the year most written); null when unknown.",
+      ),
+    issued: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .describe(
+        'ISO date the document was issued or published, from its frame (a signature date line, `发布时间：`, `发文日期`); relative years (`明年`) count from it. Null when the text shows none.',
+      ),
     domains: z.array(DomainSchema).describe('The domains, in document order.'),
     warnings: z.array(WarningSchema).describe('Warnings and notes about this document, in text order.'),
   })
@@ -178,6 +243,9 @@ export const NdjsonRecordSchema = MeasureSchema.extend({
 }).describe('One line of NDJSON output: a measure with its document and domain.');
 
 export type Place = z.infer<typeof PlaceSchema>;
+export type Point = z.infer<typeof PointSchema>;
+export type Position = z.infer<typeof PositionSchema>;
+export type Unit = z.infer<typeof UnitSchema>;
 export type Deadline = z.infer<typeof DeadlineSchema>;
 export type Target = z.infer<typeof TargetSchema>;
 export type Clause = z.infer<typeof ClauseSchema>;
