@@ -19,7 +19,7 @@ import type { ExtractOptions } from './types.ts';
 export { diffDocuments } from './diff.ts';
 export type { EmitOptions } from './emit/types.ts';
 export { type IssueCode, issueCodes } from './issue-codes.ts';
-export { joinLines, normalize } from './normalize/index.ts';
+export { normalize, toParagraphs } from './normalize/index.ts';
 export { extract } from './pipeline.ts';
 export { DecodeError, decode, type Encoding, encodings } from './read/decode.ts';
 export {

@@ -1,3 +1,5 @@
+import type { GridInput } from './mark/tables.ts';
+
 /**
  * The shared vocabulary of the pipeline stages.
  * Offsets are UTF-16 code-unit offsets; spans are end-exclusive.
@@ -39,4 +41,8 @@ export interface ExtractOptions {
   readonly encoding?: string | undefined;
   /** The input format, recorded in `source.format` (default `text`). */
   readonly format?: 'text' | 'docx' | 'html' | 'pdf' | 'ofd' | undefined;
+  /** Tables a reader rebuilt (DOCX, HTML, PDF, OFD), as rows of cell spans of `text`; they go through the same table stage as text tables. */
+  readonly grids?: readonly GridInput[] | undefined;
+  /** Where runs of `text` stand in the original file (page, paragraph, table cell), for the positions of DOCX, HTML, PDF and OFD. */
+  readonly runs?: readonly { readonly start: number; readonly end: number; readonly location: Readonly<Record<string, number>> }[] | undefined;
 }

@@ -45,9 +45,9 @@ export const DeadlineSchema = z
   .object({
     text: z.string().min(1).describe('The deadline as written, normalised (ASCII digits), e.g. `6月底前` or `2023年10月底前完成`.'),
     kind: z
-      .enum(['month-end', 'date', 'year-end', 'half-year', 'quarter', 'month', 'start', 'ongoing'])
+      .enum(['month-end', 'date', 'year-end', 'half-year', 'quarter', 'month', 'start', 'ongoing', 'target-year'])
       .describe(
-        'month-end: `6月底前`; date: `6月30日前`, `至6月30日`; year-end: `年底前`, `年内`, `全年`; half-year: `上半年`; quarter: `第三季度末`; month: `10月份`; start: `2024年起` (when a duty starts, not a deadline); ongoing: `长期坚持` (no date).',
+        "month-end: `6月底前`, `9月投入使用`; date: `6月30日前`, `至6月30日`; year-end: `年底前`, `年内`, `全年`; half-year: `上半年`; quarter: `第三季度末`; month: `10月份`; ongoing: `长期坚持` (no date); target-year: `到2025年` (a goal's horizon: the year, no month or date). `start` (`2024年起`) is kept in the contract for older outputs; a start is not a deadline and is no longer listed.",
       ),
     year: z.number().int().nullable().describe('Year of the deadline: written in it, else from --year, else the document year; null when unknown or ongoing.'),
     month: z.number().int().min(1).max(12).nullable().describe('Month, 1–12; null when unknown or ongoing.'),

@@ -1,4 +1,4 @@
-import type { Span } from '../../types.ts';
+import type { Span } from '../types.ts';
 
 /** A quantitative target: `60%以上`, `新增上市公司30家`, `200万元`. */
 export interface FoundTarget {

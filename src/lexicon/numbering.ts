@@ -63,6 +63,7 @@ const formalDigits: Readonly<Record<string, string>> = {
   貳: '二',
   叁: '三',
   參: '三',
+  参: '三',
   肆: '四',
   伍: '五',
   陆: '六',
@@ -92,17 +93,17 @@ export const chineseParenRe = new RegExp(`^（([${chineseDigitChars}]{1,4})）`)
 /** `㈠`–`㈩`: parenthesised ideographs, the same rank as `（一）`. */
 export const enclosedIdeographRe = /^([\u3220-\u3229])/;
 
-/** `1.` `12.`: number and dot, not a decimal (`1.5亿元`). */
-export const arabicDotRe = /^(\d{1,3})\.(?!\d)/;
+/** `1.` `12.` `1000.`: number and dot, not a decimal (`1.5亿元`). Four digits, for ledgers past 999 rows. */
+export const arabicDotRe = /^(\d{1,4})\.(?!\d)/;
 
-/** `1、`: number and enumeration comma. */
-export const arabicCommaRe = /^(\d{1,3})、/;
+/** `1、` `1000、`: number and enumeration comma. */
+export const arabicCommaRe = /^(\d{1,4})、/;
 
 /** `1持续深化`: a number glued to Chinese text (PDF extraction dropped the separator or the space). */
 export const arabicBareRe = /^(\d{1,3})(?=[\u3400-\u9fff“《])/;
 
 /** `1<TAB>`: the number cell of a table row saved as text. */
-export const tableRowRe = /^(\d{1,3})\t/;
+export const tableRowRe = /^(\d{1,4})\t/;
 
 /** `（1）` `（12）`: number in parentheses. */
 export const arabicParenRe = /^（(\d{1,3})）/;

@@ -1,27 +1,18 @@
 import { CharClass } from '../../char-class.ts';
 import type { Span } from '../../types.ts';
-import { isoDate, isValidDate, lastDayOfMonth } from './calendar.ts';
-import { type DeadlineKind, deadlineRules } from './rules.ts';
+import { type DeadlineParts, deadlineRules } from './rules.ts';
 
-export { isoDate, lastDayOfMonth } from './calendar.ts';
-export { type DeadlineKind, type DeadlineRule, deadlineRules } from './rules.ts';
+export { isoDate, isValidDate, lastDayOfMonth } from './calendar.ts';
+export { type DeadlineKind, type DeadlineParts, type DeadlineRule, deadlineRules } from './rules.ts';
 
-/** A deadline found in a text, resolved against a reference year. */
-export interface FoundDeadline {
-  readonly text: string;
-  /** Span in the text searched. */
+/**
+ * A deadline phrase found in the text: what it says, not yet resolved to a date (the year may be
+ * missing or relative; resolve/ decides it from the document).
+ */
+export interface DeadlineMark {
   readonly span: Span;
-  readonly kind: DeadlineKind;
   readonly rule: string;
-  readonly year: number | null;
-  readonly month: number | null;
-  readonly day: number | null;
-  /** ISO date of the last day the deadline allows (the first day, for `start`); null when unknown. */
-  readonly date: string | null;
-  /** Parts not written in the text but supplied: `year` from the document, `day` from the month's end. */
-  readonly inferred: readonly ('year' | 'day')[];
-  /** Why `date` is null when it should have one: `year-unknown` or `invalid-date`. */
-  readonly problem: 'year-unknown' | 'invalid-date' | null;
+  readonly parts: DeadlineParts;
 }
 
 interface Candidate {
@@ -92,13 +83,21 @@ function possibleRules(text: string, start: number, end: number): number {
   return rules;
 }
 
+/** Words that make what follows a rhythm, not a deadline: `每年12月底前报送`, `每季度末`. */
+const recurrenceWords = ['每年', '每月', '每季度', '每半年', '每周', '每', '定期于', '按月', '按季度'];
+
+/** What joins the two ends of a range (`2021年5月1日至2022年4月30日`): the first end is a start. */
+const rangeJoinersRe = /^(?:至|到|—|－|-|～|~)(?=\d|[〇○零一二三四五六七八九十今明])/;
+
 /**
- * Finds every deadline in `text`. Overlapping matches are settled by position, then length
- * (`2023年6月底前` wins over `6月底前`), then rule order. `referenceYear` fills a missing year.
- * The rules run only on short windows around trigger characters, which keeps the cost
- * proportional to the number of deadline-like places rather than to rules × text length.
+ * Finds every deadline phrase in `text` (the folded paragraph text). Overlapping matches are
+ * settled by position, then length (`2023年6月底前` wins over `6月底前`), then rule order. A start
+ * (`2024年起`) is read and dropped, so that no other rule reads the date inside it; so is the first
+ * end of a range and a date after a word of rhythm (`每年`). The rules run only on short windows
+ * around trigger characters, which keeps the cost proportional to the number of deadline-like
+ * places rather than to rules × text length.
  */
-export function extractDeadlines(text: string, referenceYear: number | null): FoundDeadline[] {
+export function findDeadlines(text: string): DeadlineMark[] {
   const candidates: Candidate[] = [];
   for (const [regionStart, regionEnd] of candidateRegions(text)) {
     const rules = possibleRules(text, regionStart, regionEnd);
@@ -119,64 +118,36 @@ export function extractDeadlines(text: string, referenceYear: number | null): Fo
     }
   }
   if (candidates.length > 1) candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.order - b.order);
-  const found: FoundDeadline[] = [];
+  const found: DeadlineMark[] = [];
   let coveredUntil = 0;
   for (const candidate of candidates) {
     if (candidate.start < coveredUntil) continue;
     const parts = candidate.rule.extract(candidate.groups);
     if (!parts) continue;
     coveredUntil = candidate.end;
-    const written = text.slice(candidate.start, candidate.end);
-    const span = { start: candidate.start, end: candidate.end };
-    if (parts.kind === 'ongoing') {
-      found.push({
-        text: written,
-        span,
-        kind: parts.kind,
-        rule: candidate.rule.id,
-        year: null,
-        month: null,
-        day: null,
-        date: null,
-        inferred: [],
-        problem: null,
-      });
-      continue;
-    }
-    const year = parts.year ?? (referenceYear === null ? null : referenceYear + (parts.yearOffset ?? 0));
-    const inferred: ('year' | 'day')[] = [];
-    if (parts.year === null) inferred.push('year');
-    if (parts.monthEnd) inferred.push('day');
-    if (year === null) {
-      found.push({
-        text: written,
-        span,
-        kind: parts.kind,
-        rule: candidate.rule.id,
-        year: null,
-        month: parts.month,
-        day: parts.monthEnd ? null : parts.day,
-        date: null,
-        inferred,
-        problem: 'year-unknown',
-      });
-      continue;
-    }
-    const month = parts.month as number;
-    const day = parts.monthEnd ? lastDayOfMonth(year, month) : (parts.day as number);
-    const valid = isValidDate(year, month, day);
-    found.push({
-      text: written,
-      span,
-      kind: parts.kind,
-      rule: candidate.rule.id,
-      year,
-      month,
-      day,
-      date: valid ? isoDate(year, month, day) : null,
-      inferred,
-      problem: valid ? null : 'invalid-date',
-    });
+    if (parts.kind === 'start') continue;
+    const before = text.slice(Math.max(0, candidate.start - 3), candidate.start);
+    if (recurrenceWords.some((word) => before.endsWith(word))) continue;
+    if ((parts.kind === 'date' || parts.kind === 'month-end') && rangeJoinersRe.test(text.slice(candidate.end, candidate.end + 2))) continue;
+    found.push({ span: { start: candidate.start, end: candidate.end }, rule: candidate.rule.id, parts });
   }
   return found;
+}
+
+/**
+ * The deadline a table cell or a field value holds when it is only a month, a year or `长期坚持`
+ * (`2024年6月`, `110年`): in a deadline column or after a deadline label that means by its end. The
+ * value is read as a cell of its own, so the same cell rules serve tab rows, pipe rows, grids and
+ * fields. Null when the value is anything else.
+ */
+export function cellDeadline(folded: string, span: Span): DeadlineMark | null {
+  let start = span.start;
+  let end = span.end;
+  while (start < end && /[\s：:|｜]/.test(folded.charAt(start))) start++;
+  while (end > start && /[\s。；;|｜]/.test(folded.charAt(end - 1))) end--;
+  if (end - start < 2 || end - start > 12) return null;
+  const cell = `\t${folded.slice(start, end)}\t`;
+  const [only] = findDeadlines(cell);
+  if (only?.span.start !== 1 || only.span.end !== cell.length - 1) return null;
+  return { ...only, span: { start: start + only.span.start - 1, end: start + only.span.end - 1 } };
 }

@@ -1,5 +1,5 @@
 import { parseNumber } from '../../numerals.ts';
-import { rocYearOffset, rocYearPattern } from '../year.ts';
+import { rocYearOffset, rocYearPattern } from '../../resolve/year.ts';
 
 /**
  * Deadline phrasings, one rule per family (chrono's parsers). A rule's pattern finds
@@ -8,7 +8,7 @@ import { rocYearOffset, rocYearPattern } from '../year.ts';
  * every group has its own span. Year and month also accept Chinese numerals (`二〇二三年十二月底前`).
  */
 
-export type DeadlineKind = 'month-end' | 'date' | 'year-end' | 'half-year' | 'quarter' | 'month' | 'start' | 'ongoing';
+export type DeadlineKind = 'month-end' | 'date' | 'year-end' | 'half-year' | 'quarter' | 'month' | 'start' | 'ongoing' | 'target-year';
 
 /** What a rule reads from a match; the resolver fills the year and computes the date. */
 export interface DeadlineParts {
@@ -19,8 +19,8 @@ export interface DeadlineParts {
   readonly day: number | null;
   /** True when the day is the month's last day, to be computed once the year is known. */
   readonly monthEnd: boolean;
-  /** For a relative year (`明年6月底前`): years after the reference year; 0 for `今年` and for none. */
-  readonly yearOffset?: number;
+  /** For a relative year (`明年6月底前`, `今年底前`): years after the year the document was written; undefined for none. */
+  readonly yearOffset?: number | undefined;
 }
 
 export interface DeadlineRule {
@@ -71,9 +71,9 @@ const ongoingClosingWords = ongoingWords.slice(0, 6);
 /** Years a relative year word adds to the reference year. */
 const relativeYears: Readonly<Record<string, number>> = { 今年: 0, 本年: 0, 明年: 1, 次年: 1, 今: 0, 本: 0, 明: 1, 次: 1 };
 
-function yearOffset(groups: Readonly<Record<string, string | undefined>>): number {
+function yearOffset(groups: Readonly<Record<string, string | undefined>>): number | undefined {
   const word = groups.relative ?? groups.relativeShort;
-  return word === undefined ? 0 : (relativeYears[word] ?? 0);
+  return word === undefined ? undefined : (relativeYears[word] ?? 0);
 }
 
 function year(groups: Readonly<Record<string, string | undefined>>): number | null {
@@ -272,22 +272,65 @@ export const deadlineRules: readonly DeadlineRule[] = [
   },
   {
     id: 'deadline/start',
-    requires: ['起'],
+    requires: ['起', '开始', '開始'],
     kind: 'start',
-    /** `2024年起`, `自2024年1月1日起`: when a duty starts, not a deadline; the date is its first day. */
-    pattern: new RegExp(`(?:自|从)?${yearPart}(?:${monthPart}(?:${dayPart})?)?起`, 'g'),
+    /**
+     * `2024年起`, `自2024年1月1日起`, `从2023年第一季度开始`: when a duty starts. Recognised so that no
+     * deadline rule reads the date inside it; a start is not a deadline, and the finder drops it.
+     */
+    pattern: new RegExp(`(?:自|从|從)?${yearPart}(?:${monthPart}(?:${dayPart})?|第?(?<quarter>[一二三四1-4])季度|(?<half>上|下)半年)?(?:起|开始|開始)`, 'g'),
     extract: (groups) => {
       const y = year(groups);
       const m = groups.month === undefined ? 1 : month(groups);
       const d = groups.day === undefined ? 1 : parseNumber(groups.day);
-      return y === null || m === null || d === null ? null : { kind: 'start', year: y, month: m, day: d, monthEnd: false };
+      return m === null || d === null ? null : { kind: 'start', year: y, month: m, day: d, monthEnd: false, yearOffset: yearOffset(groups) };
     },
     examples: {
       ok: [
         ['2024年起施行', '2024年起', '2024-01-01'],
         ['自2024年3月1日起', '自2024年3月1日起', '2024-03-01'],
+        ['从2023年第一季度开始，每季度报送', '从2023年第一季度开始', '2023-01-01'],
       ],
       notOk: ['起草'],
+    },
+  },
+  {
+    id: 'deadline/target-year',
+    requires: ['到', '至'],
+    kind: 'target-year',
+    /**
+     * `到2025年，基本建成…`: a goal's horizon, the year and nothing finer. Its month stays null: the plan
+     * names no month. Leaves out `到2025年底` (a year end) and `到2025年6月` (the month rules).
+     */
+    pattern: new RegExp(
+      `(?:到|至)(?:(?<year>d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![底末内初前中上下第d〇一二三四五六七八九十])`,
+      'g',
+    ),
+    extract: (groups) => ({ kind: 'target-year', year: year(groups), month: null, day: null, monthEnd: false }),
+    examples: {
+      ok: [
+        ['到2015年，基本解决饮水问题', '到2015年', null],
+        ['到2025年，全市新增', '到2025年', null],
+      ],
+      notOk: ['到2022年底，建成', '到2023年6月底前'],
+    },
+  },
+  {
+    id: 'deadline/month-done',
+    requires: ['建成', '投入使用', '投用', '竣工', '完工', '上线', '通车', '交付'],
+    kind: 'month-end',
+    /** `9月投入使用`, `明年7月建成`: a month and what is done in it, by its end. Leaves out `6月召开` (an event in the month). */
+    pattern: new RegExp(`${startsNumbered}(?:${yearPart})?${notAfterNumber}${monthPart}(?:份)?(?=建成|投入使用|投用|竣工|完工|上线|通车|交付)`, 'g'),
+    extract: (groups) => {
+      const m = month(groups);
+      return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
+    },
+    examples: {
+      ok: [
+        ['力争9月投入使用', '9月', '2023-09-30'],
+        ['2024年6月建成', '2024年6月', '2024-06-30'],
+      ],
+      notOk: ['6月召开推进会'],
     },
   },
   {
@@ -300,7 +343,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
      * windows that reach 12 characters past the trigger, so `$` is only ever the text's real end.)
      */
     pattern: new RegExp(
-      `(?<=${deadlineLabelEnd})(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|$)|(?:${ongoingClosingWords.join('|')})(?=[）；])`,
+      `(?<=${deadlineLabelEnd})(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|\\n|$)|(?:${ongoingClosingWords.join('|')})(?=[）；])`,
       'g',
     ),
     extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
@@ -360,7 +403,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
      * A month that fills a table cell (`…⇥2024年6月⇥`, or last in the row): the deadline column of a
      * table saved as text, by the month's end. The whole cell, so a task cell that starts `6月召开…` is left alone.
      */
-    pattern: new RegExp(`(?<=\\t)(?:${yearPart})?${monthPart}(?=\\t|$)`, 'g'),
+    pattern: new RegExp(`(?<=\\t)(?:${yearPart})?${monthPart}(?=\\t|\\n|$)`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
@@ -378,7 +421,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
     kind: 'year-end',
     requires: ['\t'],
     /** A year that fills a table cell (`…⇥2024年`): by the year's end. */
-    pattern: new RegExp(`(?<=\\t)(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?=\\t|$)`, 'g'),
+    pattern: new RegExp(`(?<=\\t)(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?=\\t|\\n|$)`, 'g'),
     extract: (groups) => ({ kind: 'year-end', year: year(groups), month: 12, day: 31, monthEnd: false }),
     examples: { ok: [['推行帮办代办\t市政务服务中心\t2024年', '2024年', '2024-12-31']], notOk: ['\t2024年全面推开\t市大数据局'] },
   },

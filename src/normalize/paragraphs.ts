@@ -1,0 +1,107 @@
+import { matchHeading } from '../lexicon/numbering.ts';
+import { foldScript } from '../lexicon/script.ts';
+import { type MappedText, MappedTextBuilder } from '../text-map.ts';
+import type { Span } from '../types.ts';
+import { endsWithTerminator, type NormalizedLine, type NormalizedText, startsWithClauseLabel, terminators } from './lines.ts';
+
+/**
+ * The document as paragraphs: the one text every later stage reads. In hard-wrapped (PDF) text
+ * the lines of a paragraph are joined here, once for the whole document; in text with one
+ * paragraph per line (web pages, Word) every line is a paragraph.
+ */
+export interface Paragraphs {
+  /** The paragraphs, `\n` between them, mapped to the raw text. */
+  readonly text: MappedText;
+  /**
+   * `text` in one script: each Traditional character folded to its simplified form (same length,
+   * same offsets). Rules match this; names are sliced from `text`.
+   */
+  readonly folded: string;
+  /** Each paragraph's span in `text`, in order; `\n` separates neighbours. */
+  readonly spans: readonly Span[];
+  /** True for hard-wrapped text (PDF extraction): where a paragraph starts is a decision here. */
+  readonly hardWrapped: boolean;
+  /** The usual length of a full line, for the title and heading checks that need it. */
+  readonly wrapWidth: number;
+}
+
+const isLatinLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+
+/** `，` and `、`: a line ending in one goes on on the next. */
+const continues = (code: number): boolean => code === 0xff0c || code === 0x3001;
+
+function hasTab(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x09) return true;
+  return false;
+}
+
+/**
+ * How the parentheses of `text[start, end)` change the depth `open` at its start: a closer without an
+ * opener (the `）` of a `3）` label) closes nothing.
+ */
+function parenthesisDepth(open: number, text: string, start: number, end: number): number {
+  let depth = open;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xff08) depth++;
+    else if (code === 0xff09 && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/**
+ * Whether the break between two lines of hard-wrapped text ends a paragraph: before a table row
+ * or after one; after a short line without closing punctuation (a heading of its own); before a
+ * clause label outside parentheses (`责任单位：`); before a numbered heading when the line before
+ * closed a sentence or was short. Everywhere else the line wrapped at the page width.
+ */
+function endsParagraph(text: string, previous: NormalizedLine, next: NormalizedLine, wrapWidth: number, openParentheses: number, first: boolean): boolean {
+  if (hasTab(text, previous.start, previous.end) || hasTab(text, next.start, next.end)) return true;
+  const last = text.charCodeAt(previous.end - 1);
+  // The first line is the title: it goes on only when it fills the page width, and never into a heading.
+  if (
+    first &&
+    !terminators.has(last) &&
+    (previous.end - previous.start < wrapWidth * 0.85 || matchHeading(text.slice(next.start, Math.min(next.end, next.start + 12))) !== null)
+  )
+    return true;
+  const short = previous.end - previous.start < wrapWidth * 0.6;
+  if (short && !terminators.has(last) && !continues(last)) return true;
+  // A domain title (`配套措施———知识产权创造、保护和运用`) is a line of its own, however long.
+  if (previous.end - previous.start <= 60 && matchHeading(text.slice(previous.start, previous.end))?.kind === 'dash-title') return true;
+  const head = text.slice(next.start, Math.min(next.end, next.start + 12));
+  if (openParentheses === 0 && startsWithClauseLabel(head)) return true;
+  return (terminators.has(last) || short) && matchHeading(head) !== null;
+}
+
+/** Joins the normalised lines into paragraphs (see `Paragraphs`). */
+export function toParagraphs(normalized: NormalizedText): Paragraphs {
+  const { text, lines, wrapWidth, hardWrapped } = normalized;
+  const source = text.text;
+  const builder = new MappedTextBuilder();
+  const spans: Span[] = [];
+  let paragraphStart = 0;
+  let openParentheses = 0;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as NormalizedLine;
+    if (index > 0) {
+      const previous = lines[index - 1] as NormalizedLine;
+      openParentheses = parenthesisDepth(openParentheses, source, previous.start, previous.end);
+      if (!hardWrapped || endsParagraph(source, previous, line, wrapWidth, openParentheses, index === 1)) {
+        spans.push({ start: paragraphStart, end: builder.length });
+        builder.insert('\n', text.toRaw(line.start));
+        paragraphStart = builder.length;
+        openParentheses = 0;
+      } else if (isLatinLetter(builder.lastCharCode()) && isLatinLetter(source.charCodeAt(line.start))) {
+        // Two Latin words broken across a line: one space between them.
+        builder.insert(' ', text.toRaw(line.start));
+      }
+    }
+    builder.copyFrom(text, line.start, line.end);
+  }
+  if (lines.length > 0) spans.push({ start: paragraphStart, end: builder.length });
+  const joined = builder.build();
+  return { text: joined, folded: foldScript(joined.text), spans, hardWrapped, wrapWidth };
+}
+
+export { endsWithTerminator };
