@@ -28,7 +28,7 @@ export function loadFixtures(): Fixture[] {
         dir,
         input: readFileSync(join(dir, 'input.txt'), 'utf8'),
         options: existsSync(optionsPath) ? (JSON.parse(readFileSync(optionsPath, 'utf8')) as { year?: number }) : {},
-        expectedPath: join(dir, 'expected.json'),
+        expectedPath: join(dir, 'expected.ledger'),
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
