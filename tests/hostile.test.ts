@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import * as deadlines from '../src/extract/deadlines/index.ts';
-import * as deadlineRules from '../src/extract/deadlines/rules.ts';
-import * as targets from '../src/extract/targets/index.ts';
-import * as units from '../src/extract/units/index.ts';
+import * as conventions from '../src/lexicon/conventions.ts';
+import * as frame from '../src/lexicon/frame.ts';
+import * as headings from '../src/lexicon/numbering.ts';
+import * as deadlines from '../src/mark/deadlines/index.ts';
+import * as deadlineRules from '../src/mark/deadlines/rules.ts';
+import * as targets from '../src/mark/targets.ts';
 import * as artefacts from '../src/normalize/artefacts.ts';
 import { extract } from '../src/pipeline.ts';
-import * as headings from '../src/segment/headings.ts';
 
 // Linear time on hostile input, checked as a ratio (4x the input must cost about 4x, not 16x),
 // never as a wall-clock limit. Each size runs after a warm-up, best of three.
@@ -42,6 +43,14 @@ const hostile: ReadonlyArray<readonly [name: string, make: (size: number) => str
   ['labelled lists after semicolons on one line', (size) => repeat('；责任单位：市财政局', size)],
   ['bracket labels on many lines, no sentence end', (size) => repeat('【牵头单位】\n', size)],
   ['bracket labels on one line', (size) => repeat('【责任单位】市财政局', size)],
+  ['pipes on one line', (size) => repeat('| 1 | 推进 |', size)],
+  ['lone pipes on lines', (size) => repeat('|\n', size)],
+  ['run-in items without end', (size) => repeat('。（一）推进', size)],
+  ['nested brackets', (size) => repeat('（〔【[', size)],
+  ['role verbs without units', (size) => repeat('牵头，配合，负责；', size)],
+  ['header words glued', (size) => repeat('工作任务责任单位', size)],
+  ['field names alone on lines', (size) => repeat('责任单位\n', size)],
+  ['prose assignments', (size) => repeat('由市财政局会同', size)],
 ];
 
 describe('the whole pipeline runs in linear time on hostile input', () => {
@@ -70,13 +79,14 @@ describe('the whole pipeline runs in linear time on hostile input', () => {
 /** Every RegExp a rule module exports, and every rule's pattern. */
 function allPatterns(): [string, RegExp][] {
   const found: [string, RegExp][] = [];
-  const modules = { deadlines, deadlineRules, targets, units, artefacts, headings };
+  const modules = { deadlines, deadlineRules, targets, artefacts, headings, conventions, frame };
   for (const [moduleName, module] of Object.entries(modules)) {
     for (const [name, value] of Object.entries(module)) {
       if (value instanceof RegExp) found.push([`${moduleName}.${name}`, value]);
     }
   }
   for (const rule of deadlineRules.deadlineRules) found.push([rule.id, rule.pattern]);
+  for (const entry of frame.framePatterns) found.push([`frame/${entry.kind}`, entry.pattern]);
   return found;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isPageNumberLine, pageOrContentsLineEndings, tableOfContentsRe } from '../src/normalize/artefacts.ts';
-import { joinLines, mapCharacters, normalize } from '../src/normalize/index.ts';
+import { mapCharacters, normalize, toParagraphs } from '../src/normalize/index.ts';
 
 describe('artefact lines', () => {
   // normalize tries the page-number and table-of-contents patterns only on lines ending in one of these.
@@ -93,14 +93,15 @@ describe('normalize', () => {
   });
 
   test('joins a unit name broken across a page break without a space', () => {
-    const normalized = normalize(pdfText);
-    expect(joinLines(normalized, 2, 3).text).toBe('1持续深化“一次办好”改革。（牵头单位：省大数据局）');
+    const paragraphs = toParagraphs(normalize(pdfText));
+    expect(paragraphs.text.text.split('\n')).toContain('1持续深化“一次办好”改革。（牵头单位：省大数据局）');
   });
 
   test('keeps the space between Latin words and joins Latin words across lines with one', () => {
     const normalized = normalize('加大 APEC business 宣传力度,推广使用APEC\nTravel Card 服务.');
     expect(normalized.text.text).toBe('加大APEC business宣传力度，推广使用APEC\nTravel Card服务。');
-    expect(joinLines(normalized, 0, 1).text).toBe('加大APEC business宣传力度，推广使用APEC Travel Card服务。');
+    // Two web lines stay two paragraphs; hard-wrapped text joins them with one space between Latin words.
+    expect(toParagraphs(normalized).text.text).toBe('加大APEC business宣传力度，推广使用APEC\nTravel Card服务。');
   });
 
   test('treats \\r\\n, \\r and \\n as line ends', () => {

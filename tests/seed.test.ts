@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { lastDayOfMonth } from '../src/extract/deadlines/index.ts';
+import { lastDayOfMonth } from '../src/mark/deadlines/index.ts';
 import { extract } from '../src/pipeline.ts';
 import { root, seedText } from './helpers.ts';
 

@@ -1,17 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { findUnitClauses, parseUnitList } from '../src/extract/units/index.ts';
+import { mark } from '../src/mark/index.ts';
+import { parseUnitList } from '../src/mark/units.ts';
+import { normalize, toParagraphs } from '../src/normalize/index.ts';
 
+/** The clauses the marking pass finds in a text, as names by role and the roles left open. */
+const clausesOf = (text: string) => mark(toParagraphs(normalize(text))).clauses;
 const units = (text: string) => {
-  const clauses = findUnitClauses(text);
-  return {
-    lead: clauses.flatMap((c) => c.units.lead),
-    responsible: clauses.flatMap((c) => c.units.responsible),
-    supporting: clauses.flatMap((c) => c.units.supporting),
-    open: clauses.map((c) => c.open),
-  };
+  const clauses = clausesOf(text);
+  const names = (role: string) => clauses.flatMap((clause) => clause.units.filter((unit) => unit.role === role).map((unit) => unit.name));
+  return { lead: names('lead'), responsible: names('responsible'), supporting: names('supporting'), open: clauses.map((clause) => [...clause.open].sort()) };
 };
 
-describe('findUnitClauses', () => {
+describe('clauses', () => {
   test.each([
     ['（牵头单位：省政府办公厅、省大数据局）', ['省政府办公厅', '省大数据局'], [], []],
     ['（牵头单位：省大数据局；责任单位：省政府办公厅、省市场监管局等部门）', ['省大数据局'], ['省政府办公厅', '省市场监管局'], []],
@@ -53,16 +53,24 @@ describe('findUnitClauses', () => {
   });
 
   test('flags a list that ends in 等部门 as open and drops the suffix', () => {
-    const [clause] = findUnitClauses('（牵头单位：省住房城乡建设厅；责任单位：省公安厅、省民政厅等部门）');
-    expect(clause?.units.responsible).toEqual(['省公安厅', '省民政厅']);
-    expect(clause?.open).toEqual({ lead: false, responsible: true, supporting: false });
+    const [clause] = clausesOf('（牵头单位：省住房城乡建设厅；责任单位：省公安厅、省民政厅等部门）');
+    expect(clause?.units.filter((unit) => unit.role === 'responsible').map((unit) => unit.name)).toEqual(['省公安厅', '省民政厅']);
+    expect([...(clause?.open ?? [])]).toEqual(['responsible']);
   });
 
-  test('keeps parentheses inside unit names and reports the clause span', () => {
-    const text = '做好交接。（牵头单位：省政府有关部门（单位））';
-    const [clause] = findUnitClauses(text);
-    expect(clause?.units.lead).toEqual(['省政府有关部门（单位）']);
-    expect(text.slice(clause?.span.start, clause?.span.end)).toBe('（牵头单位：省政府有关部门（单位））');
+  test('drops 等部门 in the middle of a list too, and keeps the names after it', () => {
+    expect(units('（区发改局牵头，区财政局、区水务局等部门，区国投公司、各街道办事处配合）')).toMatchObject({
+      lead: ['区发改局'],
+      supporting: ['区财政局', '区水务局', '区国投公司', '各街道办事处'],
+    });
+  });
+
+  test('keeps parentheses inside unit names and gives every name its own span', () => {
+    const text = '做好交接。（牵头单位：省政府有关部门（单位）、各县（市、区）人民政府）';
+    const [clause] = clausesOf(text);
+    expect(clause?.units.map((unit) => unit.name)).toEqual(['省政府有关部门（单位）', '各县（市、区）人民政府']);
+    expect(clause?.units.map((unit) => text.slice(unit.span.start, unit.span.end))).toEqual(['省政府有关部门（单位）', '各县（市、区）人民政府']);
+    expect(text.slice(clause?.span.start, clause?.span.end)).toBe('（牵头单位：省政府有关部门（单位）、各县（市、区）人民政府）');
   });
 
   test('reads labels in lenticular brackets, to the end of the line', () => {
@@ -70,12 +78,25 @@ describe('findUnitClauses', () => {
       lead: ['市大数据局'],
       responsible: ['市政务服务中心', '各区县政府'],
     });
-    // The name before the next bracket label is not taken for part of that label.
     expect(units('推进改革。【责任单位】省发展改革委、省水利厅【完成时间】长期坚持')).toMatchObject({ responsible: ['省发展改革委', '省水利厅'] });
   });
 
   test('reads a labelled line without parentheses', () => {
     expect(units('加快建设。\n牵头单位：市发展改革委\n责任单位：各区县政府')).toMatchObject({ lead: ['市发展改革委'], responsible: ['各区县政府'] });
+  });
+
+  test('reads a clause cut off by the end of the text', () => {
+    expect(units('全面开放市场。（牵头单位：省发展改革委；责任单位：省编办、省住建厅、')).toMatchObject({
+      lead: ['省发展改革委'],
+      responsible: ['省编办', '省住建厅'],
+    });
+  });
+
+  test('stops at a sentence inside the clause: a note about all tasks is no unit', () => {
+    expect(units('（牵头单位：市行政审批服务局；责任单位：市直有关部门、单位，各区市政府。以下任务均需各区市政府落实，不再一一列出）')).toMatchObject({
+      lead: ['市行政审批服务局'],
+      responsible: ['市直有关部门', '单位', '各区市政府'],
+    });
   });
 
   test.each([
@@ -87,51 +108,57 @@ describe('findUnitClauses', () => {
     '（不含市本级，由市财政局负责）',
     '（省、市、县三级联动，各级政府负责）',
     '（省财政厅，市财政局）',
+    '（一次告知、一套材料、一窗受理）',
+    '（人进、权进、事进）',
   ])('finds no clause in %s', (text) => {
-    expect(findUnitClauses(text)).toEqual([]);
+    expect(clausesOf(text)).toEqual([]);
   });
 });
 
 describe('parseUnitList', () => {
+  const list = (text: string) => {
+    const parsed = parseUnitList({ text, folded: text }, 0, text.length, { role: 'responsible', isTimePart: () => false });
+    return { units: parsed.units.map((unit) => unit.name), open: parsed.open.size > 0 };
+  };
   test.each([
     ['省文化和旅游厅', ['省文化和旅游厅'], false],
     ['省委组织部、省委编办、省财政厅', ['省委组织部', '省委编办', '省财政厅'], false],
     ['山东银保监局、青岛银保监局、省地方金融监管局等部门', ['山东银保监局', '青岛银保监局', '省地方金融监管局'], true],
     ['各市政府及有关部门', ['各市政府', '有关部门'], false],
+    ['市级各有关部门及各县市区政府', ['市级各有关部门', '各县市区政府'], false],
+    ['区司法局等有关部门', ['区司法局'], true],
   ])('splits %s', (text, expected, open) => {
-    expect(parseUnitList(text)).toEqual({ units: expected, open });
+    expect(list(text)).toEqual({ units: expected, open });
   });
 });
 
 describe('labels that name no unit', () => {
   test.each([
     ['（牵头领导：王副市长；牵头单位：市发展改革委；责任单位：市财政局）', ['市发展改革委'], ['市财政局']],
-    ['（主要牵头单位：市商务局；主要责任单位：各区县政府；完成时限：2023年底）', ['市商务局'], ['各区县政府']],
     ['（责任领导：李局长，责任单位：市税务局）', [], ['市税务局']],
   ])('reads %s', (text, lead, responsible) => {
     expect(units(text)).toMatchObject({ lead, responsible });
   });
 
   test('a clause of only a leader is not a unit clause', () => {
-    expect(findUnitClauses('（牵头领导：王副市长）')).toEqual([]);
+    expect(clausesOf('（牵头领导：王副市长）')).toEqual([]);
+  });
+});
+
+describe('prose assignments', () => {
+  test.each([
+    ['此项工作由市市场监管局负责，市公安局配合。', [], ['市市场监管局'], ['市公安局']],
+    ['由县教育局会同县财政局、县人社局负责落实。', [], ['县教育局'], ['县财政局', '县人社局']],
+    ['省大数据局牵头，省政务服务中心配合。', ['省大数据局'], [], ['省政务服务中心']],
+  ])('reads %s', (text, lead, responsible, supporting) => {
+    expect(units(text)).toMatchObject({ lead, responsible, supporting });
+  });
+
+  test.each(['各县区要加强与市发展改革委的沟通，及时报送进展。', '由企业自主负责。', '市政府将统筹推进。'])('assigns nothing in %s', (text) => {
+    expect(clausesOf(text).filter((clause) => clause.units.length > 0)).toEqual([]);
   });
 });
 
 test('reads a clause in lenticular brackets', () => {
   expect(units('推进改革。【牵头单位：市发展改革委；责任单位：市财政局】')).toMatchObject({ lead: ['市发展改革委'], responsible: ['市财政局'] });
-});
-
-describe('more clause conventions', () => {
-  test.each([
-    ['（责任单位：市发展改革委（牵头）、市财政局、市商务局）', ['市发展改革委'], ['市财政局', '市商务局'], []],
-    ['（责任单位：市财政局〔牵头〕，各区县政府）', ['市财政局'], ['各区县政府'], []],
-    ['（牵头单位：省发展改革委 配合单位：省财政厅）', ['省发展改革委'], [], ['省财政厅']],
-    ['（主辦單位：市政府辦公室；協辦單位：市財政局）', ['市政府辦公室'], [], ['市財政局']],
-  ])('reads %s', (text, lead, responsible, supporting) => {
-    expect(units(text.replace(/ /g, ''))).toMatchObject({ lead, responsible, supporting });
-  });
-});
-
-test('reads role verbs inside a labelled list', () => {
-  expect(units('（责任单位：省政务服务办牵头，省直有关部门按职责分工负责）')).toMatchObject({ lead: ['省政务服务办'], responsible: ['省直有关部门'] });
 });

@@ -103,7 +103,7 @@ export const arabicCommaRe = /^(\d{1,4})、/;
 export const arabicBareRe = /^(\d{1,3})(?=[\u3400-\u9fff“《])/;
 
 /** `1<TAB>`: the number cell of a table row saved as text. */
-export const tableRowRe = /^(\d{1,4})\t/;
+export const tableRowRe = /^(\d{1,3})\t/;
 
 /** `（1）` `（12）`: number in parentheses. */
 export const arabicParenRe = /^（(\d{1,3})）/;
@@ -321,6 +321,13 @@ for (const rule of headingRules) {
   }
 }
 const rulesForAnyStart = headingRules.filter((rule) => rule.firstChars === null);
+
+const numberingStarts = new CharClass([...rulesByFirstChar.keys()].join(''));
+
+/** Whether a numbered heading (any rule but the dash title) can start with this character: a test before any slice. */
+export function startsNumbering(code: number): boolean {
+  return numberingStarts.has(code);
+}
 
 /** The heading a line starts with, by the first rule that recognises it. */
 export function matchHeading(line: string): HeadingMatch | null {

@@ -77,7 +77,9 @@ function readBracketed(source: ClauseSource, contentStart: number, contentEnd: n
   if (found.length > 0) {
     let before = (found[0] as LabelMark).start;
     while (before > contentStart && partSeparators.has(folded.charCodeAt(before - 1))) before--;
-    if (before === contentStart || source.isTimePart(contentStart, before)) {
+    // Before the first label: nothing, a time (`2024年底前完成；责任单位：…`), or a short remark (`另行通知；`).
+    const remark = before - contentStart <= 8 && before < (found[0] as LabelMark).start;
+    if (before === contentStart || remark || source.isTimePart(contentStart, before)) {
       const labelled = readLabelled(source, found, contentEnd);
       if (labelled) return { ...labelled, rule: 'units/labelled' };
     }
@@ -183,14 +185,20 @@ function proseClauses(source: ClauseSource, paragraph: Span, clauses: ClauseMark
     if (i < paragraph.end && !sentenceEnds.has(code)) continue;
     const start = sentenceStart;
     sentenceStart = i + 1;
-    if (i - start < 4 || i - start > 160 || inside(clauses, firstOfParagraph, start) || inside(clauses, firstOfParagraph, i - 1)) continue;
-    const opener = folded.indexOf(proseAssignment.opener, start);
+    // Every form ends with a role verb (`…配合`, `…负责落实`): most sentences are rejected here at once.
+    if (i - start < 4 || i - start > 160 || roleVerbAt(folded, start, i) === null) continue;
+    if (inside(clauses, firstOfParagraph, start) || inside(clauses, firstOfParagraph, i - 1)) continue;
     let from = start;
-    if (opener >= start && opener < i && opener - start <= 8) from = opener + 1;
+    for (let at = start; at < Math.min(i, start + 9); at++) {
+      if (folded.startsWith(proseAssignment.opener, at)) {
+        from = at + 1;
+        break;
+      }
+    }
     const parsed = readProse(source, from, i);
     if (parsed)
       clauses.push({
-        span: { start: from === start ? start : opener, end: i },
+        span: { start: from === start ? start : from - 1, end: i },
         rule: 'units/prose',
         truncated: false,
         domainLead: false,
@@ -204,8 +212,8 @@ function proseClauses(source: ClauseSource, paragraph: Span, clauses: ClauseMark
 function readProse(source: ClauseSource, start: number, end: number): Pick<ClauseMark, 'units' | 'open' | 'firstListedLead'> | null {
   const { folded } = source;
   for (const joiner of proseAssignment.joiners) {
-    const at = folded.indexOf(joiner, start);
-    if (at <= start || at >= end) continue;
+    const at = indexWithin(folded, joiner, start, end);
+    if (at <= start) continue;
     // `由A会同B、C负责`: A has the verb's role, B and C support it.
     const groupEnd = firstGroupEnd(folded, at, end);
     const verb = roleVerbAt(folded, at + joiner.length, groupEnd);
@@ -224,6 +232,13 @@ function readProse(source: ClauseSource, start: number, end: number): Pick<Claus
   const parsed = parseUnitList(source, start, end, { role: null, isTimePart: source.isTimePart });
   if (parsed.units.length === 0 || parsed.rejectedGroups > 0) return null;
   return { units: parsed.units, open: parsed.open, firstListedLead: false };
+}
+
+/** `text.indexOf(word, start)` that does not search past `end`; -1 when absent there. */
+function indexWithin(text: string, word: string, start: number, end: number): number {
+  const last = end - word.length;
+  for (let i = start; i <= last; i++) if (text.startsWith(word, i)) return i;
+  return -1;
 }
 
 function firstGroupEnd(folded: string, from: number, end: number): number {

@@ -1,5 +1,5 @@
 import { CharClass } from '../char-class.ts';
-import { type HeadingKind, matchHeading } from '../lexicon/numbering.ts';
+import { type HeadingKind, matchHeading, startsNumbering } from '../lexicon/numbering.ts';
 import type { Span } from '../types.ts';
 
 /** A numbering label that may start an item: at a paragraph's start, or run in after a sentence or a clause. */
@@ -59,6 +59,7 @@ export function markHeadings(folded: string, text: string, paragraphs: readonly 
       if (!runInAfter.has(folded.charCodeAt(i - 1))) continue;
       let start = i;
       while (start < span.end && folded.charCodeAt(start) === 0x20) start++;
+      if (!startsNumbering(folded.charCodeAt(start))) continue;
       const mark = at(paragraph, start, span.end, true);
       if (mark) {
         marks.push(mark);
@@ -75,7 +76,7 @@ export function markHeadings(folded: string, text: string, paragraphs: readonly 
     for (let i = mark.contentStart + 2; i < limit; i++) {
       const code = folded.charCodeAt(i);
       if (code === 0x3002 || code === 0xff1b) break;
-      if (!isHan(folded.charCodeAt(i - 1))) continue;
+      if (!isHan(folded.charCodeAt(i - 1)) || !startsNumbering(folded.charCodeAt(i))) continue;
       const candidate = at(mark.paragraph, i, paragraph.end, true);
       if (candidate && candidate.number === 1 && gluedFirstKinds.has(candidate.kind) && candidate.kind !== mark.kind) {
         glued.push(candidate);

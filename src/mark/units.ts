@@ -65,15 +65,14 @@ export function roleVerbAt(folded: string, start: number, end: number): { index:
     }
     return null;
   };
-  const direct = at(end);
-  if (direct) return direct;
+  // `负责落实` is `负责` and a tail, not the verb `落实` after the name `…负责`.
   for (const tail of verbTails) {
     if (end - start > tail.length && folded.startsWith(tail, end - tail.length)) {
       const before = at(end - tail.length);
       if (before) return before;
     }
   }
-  return null;
+  return at(end);
 }
 
 /** The open-list ending that `folded[start, end)` ends with, or null. */

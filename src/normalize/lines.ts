@@ -213,7 +213,7 @@ export function normalize(raw: string): NormalizedText {
  * An ASCII full stop between Chinese characters (`改革.加大`): PDF text extraction maps the ideographic
  * full stop so; web pages and Word files do not.
  */
-const pdfPunctuationRe = /[\u4e00-\u9fff]\.[\u4e00-\u9fff“（(]/;
+const pdfPunctuationRe = /[\u4e00-\u9fff]\. ?[\u4e00-\u9fff“（(]/;
 
 function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth: number, blankLines: number, pdfPunctuation: boolean): boolean {
   // PDF extraction often leaves a blank line after every line, and so do pages copied from the web:

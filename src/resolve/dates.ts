@@ -1,4 +1,5 @@
-import { isoDate, isValidDate, lastDayOfMonth } from '../mark/deadlines/index.ts';
+import { foldScript } from '../lexicon/script.ts';
+import { findDeadlines, isoDate, isValidDate, lastDayOfMonth } from '../mark/deadlines/index.ts';
 import type { DeadlineKind, DeadlineMark } from '../mark/index.ts';
 import type { Span } from '../types.ts';
 
@@ -46,4 +47,20 @@ export function resolveDeadline(mark: DeadlineMark, years: YearContext): Resolve
   const day = parts.monthEnd ? lastDayOfMonth(year, month) : (parts.day as number);
   const valid = isValidDate(year, month, day);
   return { ...base, year, month, day, date: valid ? isoDate(year, month, day) : null, inferred, problem: valid ? null : 'invalid-date' };
+}
+
+/**
+ * The deadline rules alone on a piece of text (a clause, a cell, a test's example): every deadline
+ * phrase found, resolved in `documentYear` (and relative years from `relativeBase`, by default the
+ * same year), with the text as written.
+ */
+export function readDeadlines(
+  text: string,
+  documentYear: number | null,
+  relativeBase: number | null = documentYear,
+): (ResolvedDeadline & { readonly text: string })[] {
+  return findDeadlines(foldScript(text)).map((mark) => ({
+    ...resolveDeadline(mark, { documentYear, relativeBase }),
+    text: text.slice(mark.span.start, mark.span.end),
+  }));
 }

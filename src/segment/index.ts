@@ -311,7 +311,7 @@ export function segment(marks: Marks): Segmentation {
         return {
           label: heading.kind === 'dash-title' ? (heading.prefix ?? heading.label) : heading.label || null,
           name: headingName(marks, nodes, domain.node),
-          heading: heading.kind === 'plain-title' ? heading.span : { start: heading.span.start, end: heading.contentStart },
+          heading: { start: heading.span.start, end: Math.max(heading.contentStart, headingNameSpan(marks, nodes, domain.node).end) },
           lead: headingLeads.get(domain.node) ?? null,
           measures: domain.measures,
           framing: framing(domain.node),
@@ -356,6 +356,11 @@ function noticeMeasures(marks: Marks, front: Front): SegmentedMeasure[] {
  * with its next line by normalisation already.
  */
 function headingName(marks: Marks, nodes: readonly HeadingNode[], index: number): string {
+  return headingNameSpan(marks, nodes, index).name;
+}
+
+/** The heading's name and where it ends (see `headingName`). */
+function headingNameSpan(marks: Marks, nodes: readonly HeadingNode[], index: number): { name: string; end: number } {
   const node = nodes[index] as HeadingNode;
   const { spans, folded } = marks.paragraphs;
   const text = marks.paragraphs.text.text;
@@ -380,7 +385,10 @@ function headingName(marks: Marks, nodes: readonly HeadingNode[], index: number)
       break;
     }
   }
-  return text.slice(heading.kind === 'plain-title' ? heading.span.start : heading.contentStart, end).trim();
+  const start = heading.kind === 'plain-title' ? heading.span.start : heading.contentStart;
+  const raw = text.slice(start, end);
+  const name = raw.trim();
+  return { name, end: start + raw.trimEnd().length };
 }
 
 /** The task's own label when a cell or field starts with one (`135.统筹违法建设治理…`). */

@@ -303,7 +303,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
      * names no month. Leaves out `到2025年底` (a year end) and `到2025年6月` (the month rules).
      */
     pattern: new RegExp(
-      `(?:到|至)(?:(?<year>d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![底末内初前中上下第d〇一二三四五六七八九十])`,
+      `(?:到|至)(?:(?<year>\\d{4}|[〇○零一二三四五六七八九]{4})|(?<rocYear>${rocYearPattern}))年(?![底末内初前中上下第\\d〇一二三四五六七八九十])`,
       'g',
     ),
     extract: (groups) => ({ kind: 'target-year', year: year(groups), month: null, day: null, monthEnd: false }),
