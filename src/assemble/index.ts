@@ -170,7 +170,12 @@ export function assemble(marks: Marks, segmentation: Segmentation, years: YearCo
       const taskText = text.slice(measure.task.start, measure.span.end).trim();
       const firstClause = measureClauses.find((clause) => clause.span.start >= measure.task.start);
       const clauseOffset = firstClause ? firstClause.span.start - measure.task.start : null;
-      const titleSource = measure.row || measure.kind === 'record' ? text.slice(measure.task.start, measure.task.end) : taskText;
+      // A table cell that wraps over lines (a cell per line) is one sentence: its title joins them.
+      const titleSource = measure.row
+        ? text.slice(measure.task.start, measure.task.end).replace(/\n/g, '')
+        : measure.kind === 'record'
+          ? text.slice(measure.task.start, measure.task.end)
+          : taskText;
       return {
         id,
         segment: measure,

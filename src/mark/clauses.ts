@@ -188,9 +188,13 @@ function proseClauses(source: ClauseSource, paragraph: Span, clauses: ClauseMark
     // Every form ends with a role verb (`…配合`, `…负责落实`): most sentences are rejected here at once.
     if (i - start < 4 || i - start > 160 || roleVerbAt(folded, start, i) === null) continue;
     if (inside(clauses, firstOfParagraph, start) || inside(clauses, firstOfParagraph, i - 1)) continue;
+    // `由` opens the assignment: at the sentence's start, after a short subject (`此项工作由`), or
+    // after a comma within it (`…出台操作指引，由A会同B负责落实`).
     let from = start;
-    for (let at = start; at < Math.min(i, start + 9); at++) {
-      if (folded.startsWith(proseAssignment.opener, at)) {
+    for (let at = i - 2; at >= start; at--) {
+      if (!folded.startsWith(proseAssignment.opener, at)) continue;
+      const before = folded.charCodeAt(at - 1);
+      if (at - start <= 8 || before === 0xff0c || before === 0x2c) {
         from = at + 1;
         break;
       }

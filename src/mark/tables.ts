@@ -384,7 +384,7 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
     cursor = end;
   }
   // Cells: with separators, what lies between two `|` lines (one or more lines); else each line.
-  const cells: { span: Span; paragraph: number }[] = [];
+  const cells: { span: Span; readonly paragraph: number }[] = [];
   let last = cursor;
   if (separated) {
     let cellStart: number | null = null;
@@ -412,6 +412,13 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
     for (let i = cursor; i < paragraphs.length; i++) {
       const span = paragraphs[i] as Span;
       if (span.end - span.start > 400) break;
+      // A cell that wraps: its line ends in `，` `、` `；` and goes on in the next one.
+      const previous = cells[cells.length - 1];
+      if (previous && /[，、；,;]$/.test(folded.slice(previous.span.start, previous.span.end)) && rowNumber(folded, span) === null) {
+        previous.span = { start: previous.span.start, end: span.end };
+        last = i;
+        continue;
+      }
       if (rowNumber(folded, span) !== null) sinceNumber = 0;
       else if (++sinceNumber > columns + 2) break;
       cells.push({ span, paragraph: i });

@@ -223,11 +223,13 @@ function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth
   // A wrapped line fills the page width, give or take a character or two, and stops mid-sentence
   // with the sentence going on below; web text has paragraphs of any length, so few of its lines
   // land on one width, and a line followed by a numbered item or a label did not wrap.
+  // A page is wider than a table's cells: lines of a few characters never wrapped.
+  if (wrapWidth < minimumWrapWidth) return false;
   let wrapped = 0;
   lines.forEach((line, index) => {
     const length = line.end - line.start;
-    if (length < wrapWidth * 0.85 || length > wrapWidth * 1.15 + 2 || terminators.has(text.charCodeAt(line.end - 1)) || hasTab(text, line.start, line.end))
-      return;
+    if (length < wrapWidth * 0.85 || length > wrapWidth * 1.15 + 2) return;
+    if (terminators.has(text.charCodeAt(line.end - 1)) || hasCellSeparator(text, line.start, line.end)) return;
     const next = lines[index + 1];
     const head = next ? text.slice(next.start, Math.min(next.end, next.start + 12)) : '';
     if (next && (matchHeading(head) !== null || startsWithClauseLabel(head))) return;
@@ -256,8 +258,14 @@ export function endsWithTerminator(text: string): boolean {
   return terminators.has(text.charCodeAt(text.length - 1));
 }
 
-/** Whether `text` has a tab between `start` and `end` (a bounded loop: indexOf would search on to the end of the text). */
-function hasTab(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x09) return true;
+/** The narrowest page a hard-wrapped text is set on, in characters: a column of A4 holds 20 and more. */
+const minimumWrapWidth = 16;
+
+/** Whether `text` has a tab or a pipe between `start` and `end`: a table row, which never wraps (a bounded loop: indexOf would search on to the end of the text). */
+function hasCellSeparator(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x7c || code === 0xff5c) return true;
+  }
   return false;
 }

@@ -30,8 +30,12 @@ const isLatinLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) 
 /** `，` and `、`: a line ending in one goes on on the next. */
 const continues = (code: number): boolean => code === 0xff0c || code === 0x3001;
 
-function hasTab(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 0x09) return true;
+/** A tab or a pipe: a table row, which is a paragraph of its own. */
+function hasCellSeparator(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x09 || code === 0x7c || code === 0xff5c) return true;
+  }
   return false;
 }
 
@@ -56,7 +60,7 @@ function parenthesisDepth(open: number, text: string, start: number, end: number
  * closed a sentence or was short. Everywhere else the line wrapped at the page width.
  */
 function endsParagraph(text: string, previous: NormalizedLine, next: NormalizedLine, wrapWidth: number, openParentheses: number, first: boolean): boolean {
-  if (hasTab(text, previous.start, previous.end) || hasTab(text, next.start, next.end)) return true;
+  if (hasCellSeparator(text, previous.start, previous.end) || hasCellSeparator(text, next.start, next.end)) return true;
   const last = text.charCodeAt(previous.end - 1);
   // The first line is the title: it goes on only when it fills the page width, and never into a heading.
   if (

@@ -57,20 +57,22 @@ const publicationLabelsRe = /^(?:【)?(?:发布时间|发布日期|公布日期|
  * (`发文日期 2023-01-03`), else a date line in the frame (a signature's), else the publication date
  * (`发布时间：…`). Lines are folded frame paragraphs in order, with their kind.
  */
-export function findIssueDate(frame: readonly { readonly kind: string; readonly text: string; readonly inNotice: boolean }[]): string | null {
-  const pick = (test: (line: (typeof frame)[number]) => boolean): string | null => {
+export function findIssueDate(
+  frame: readonly { readonly kind: string; readonly text: string; readonly inNotice: boolean }[],
+): { date: string; from: 'notice' | 'metadata' | 'date-line' | 'publication' } | null {
+  const pick = (from: 'notice' | 'metadata' | 'date-line' | 'publication', test: (line: (typeof frame)[number]) => boolean) => {
     for (const line of frame) {
       if (!test(line)) continue;
       const date = frameDate(line.text);
-      if (date) return date;
+      if (date) return { date, from };
     }
     return null;
   };
   return (
-    pick((line) => line.kind === 'date' && line.inNotice) ??
-    pick((line) => line.kind === 'metadata' && issueLabelsRe.test(line.text)) ??
-    pick((line) => line.kind === 'date') ??
-    pick((line) => line.kind === 'metadata' && publicationLabelsRe.test(line.text))
+    pick('notice', (line) => line.kind === 'date' && line.inNotice) ??
+    pick('metadata', (line) => line.kind === 'metadata' && issueLabelsRe.test(line.text)) ??
+    pick('date-line', (line) => line.kind === 'date') ??
+    pick('publication', (line) => line.kind === 'metadata' && publicationLabelsRe.test(line.text))
   );
 }
 
@@ -78,12 +80,17 @@ export function findIssueDate(frame: readonly { readonly kind: string; readonly 
  * The year a document is about, in order: the title, a date line, the issue date, the year most
  * often written in the text (ties go to the later year). Null when the text names no year.
  */
-export function inferDocumentYear(title: string | null, text: string, issued: string | null): { year: number; source: YearSource } | null {
+export function inferDocumentYear(
+  title: string | null,
+  text: string,
+  issued: { date: string; from: 'notice' | 'metadata' | 'date-line' | 'publication' } | null,
+): { year: number; source: YearSource } | null {
   const fromTitle = title ? titleYearRe.exec(title) : null;
   if (fromTitle) return { year: matchedYear(fromTitle), source: 'title' };
+  // The covering notice's date, or the page's: when the document was issued.
+  if (issued && issued.from !== 'date-line') return { year: Number(issued.date.slice(0, 4)), source: 'issue-date' };
   const dateLine = dateLineRe.exec(text);
   if (dateLine) return { year: matchedYear(dateLine), source: 'date-line' };
-  if (issued) return { year: Number(issued.slice(0, 4)), source: 'issue-date' };
   const counts = new Map<number, number>();
   textYearRe.lastIndex = 0;
   for (let match = textYearRe.exec(text); match; match = textYearRe.exec(text)) {
@@ -121,9 +128,10 @@ export function resolveYears(marks: Marks, front: Front, optionYear: number | un
     text: folded.slice(mark.span.start, mark.span.end),
     inNotice: front.notice.has(mark.paragraph),
   }));
-  const issued = findIssueDate(frame);
+  const found = findIssueDate(frame);
+  const issued = found?.date ?? null;
   const title = front.title ? folded.slice(front.title.start, front.title.end) : null;
-  const inferred = optionYear === undefined ? inferDocumentYear(title, folded, issued) : null;
+  const inferred = optionYear === undefined ? inferDocumentYear(title, folded, found) : null;
   const year = optionYear ?? inferred?.year ?? null;
   const source: YearSource | null = optionYear !== undefined ? 'option' : (inferred?.source ?? null);
   return { year, source, issued, context: { documentYear: year, relativeBase: issued ? Number(issued.slice(0, 4)) : year } };

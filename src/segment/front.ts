@@ -1,6 +1,8 @@
 import { titleWords } from '../lexicon/frame.ts';
+import { labelRoles } from '../lexicon/labels.ts';
 import { matchHeading } from '../lexicon/numbering.ts';
 import type { FrameMark, Marks } from '../mark/index.ts';
+import { startsWithClauseLabel } from '../normalize/index.ts';
 import type { Span } from '../types.ts';
 
 /** The parts of a document around its tasks. */
@@ -25,12 +27,12 @@ export interface Front {
 const sentenceEndRe = /[。；：:！？!?]$/;
 const wrapsOnRe = /(?:的|和|与|及|关于|进一步|推进|深化|加快|做好)$/;
 
-/** A line that may be a title: short, no sentence end, no heading number, a word of the genre's titles. */
+/** A line that may be a title: short, no sentence end, no heading number, no label, a word of the genre's titles. */
 function titleCandidate(folded: string, span: Span, strict: boolean): boolean {
   const text = folded.slice(span.start, span.end);
   if (text.length < 4 || text.length > 120 || sentenceEndRe.test(text) || /[\t|｜]/.test(text)) return false;
   if (text.startsWith('（') || text.startsWith('(')) return false;
-  if (matchHeading(text) !== null) return false;
+  if (matchHeading(text) !== null || labelRoles.has(text) || startsWithClauseLabel(text)) return false;
   return !strict || titleWords.some((word) => text.includes(word));
 }
 
@@ -103,7 +105,10 @@ export function findFront(marks: Marks): Front {
       front++;
       continue;
     }
-    if (titleCandidate(folded, span, false)) {
+    // A line closed by fields under it (`责任单位：…`) is a task, not a title.
+    const next = spans[front + 1];
+    const closedByFields = next !== undefined && startsWithClauseLabel(folded.slice(next.start, Math.min(next.end, next.start + 12)));
+    if (titleCandidate(folded, span, false) && !closedByFields) {
       titles.push(front);
       front++;
       continue;

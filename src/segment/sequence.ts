@@ -20,6 +20,26 @@ export interface AcceptedHeading {
   readonly prefix?: string | undefined;
 }
 
+/**
+ * The usual rank of each numbering in a Chinese plan, outermost first: 第一部分, 壹、, 一、, （一）, 1.,
+ * （1）, ①. Documents may nest them otherwise (a domain numbered `1.` above `（一）` items), so rank only
+ * places an item that cannot be the first of a sub-list.
+ */
+const rank: Readonly<Record<AcceptedKind, number>> = {
+  part: 0,
+  'formal-comma': 1,
+  'dash-title': 1,
+  'plain-title': 1,
+  'chinese-comma': 2,
+  'chinese-paren': 3,
+  'arabic-dot': 4,
+  'arabic-comma': 4,
+  'arabic-bare': 4,
+  'table-row': 4,
+  'arabic-paren': 5,
+  circled: 6,
+};
+
 /** A short line without closing punctuation that may head a list (`重点任务`). */
 export function isPlainTitle(folded: string, span: Span, wrapWidth: number): boolean {
   const text = folded.slice(span.start, span.end);
@@ -106,6 +126,13 @@ export function acceptHeadings(
       depth = depthOfKind;
       stack.length = depth + 1;
       (stack[depth] as { last: number }).last = number;
+    } else if (number !== 1 && !opensExcerpt) {
+      // A new numbering that does not start at 1 is no sub-list of the item above: it goes on a list
+      // of an outer level, above the first level that ranks at or below it (`三、` after an excerpt's `（六）`).
+      const above = stack.findIndex((entry) => rank[entry.kind] >= rank[mark.kind]);
+      depth = above >= 0 ? above : stack.length;
+      stack.length = depth;
+      stack.push({ kind: mark.kind, last: number });
     } else {
       depth = stack.length;
       stack.push({ kind: mark.kind, last: number });

@@ -129,6 +129,9 @@ export function findDeadlines(text: string): DeadlineMark[] {
     const before = text.slice(Math.max(0, candidate.start - 3), candidate.start);
     if (recurrenceWords.some((word) => before.endsWith(word))) continue;
     if ((parts.kind === 'date' || parts.kind === 'month-end') && rangeJoinersRe.test(text.slice(candidate.end, candidate.end + 2))) continue;
+    // `年内持续推进`: the ongoing word qualifies the deadline before it, it is no deadline of its own.
+    const previous = found[found.length - 1];
+    if (parts.kind === 'ongoing' && previous && candidate.start - previous.span.end <= 1) continue;
     found.push({ span: { start: candidate.start, end: candidate.end }, rule: candidate.rule.id, parts });
   }
   return found;
@@ -146,6 +149,14 @@ export function cellDeadline(folded: string, span: Span): DeadlineMark | null {
   while (start < end && /[\s：:|｜]/.test(folded.charAt(start))) start++;
   while (end > start && /[\s。；;|｜]/.test(folded.charAt(end - 1))) end--;
   if (end - start < 2 || end - start > 12) return null;
+  // A year alone in a deadline cell (`2024`): by its end.
+  if (end - start === 4 && /^(?:19|20)\d{2}$/.test(folded.slice(start, end))) {
+    return {
+      span: { start, end },
+      rule: 'deadline/cell-year',
+      parts: { kind: 'year-end', year: Number(folded.slice(start, end)), month: 12, day: 31, monthEnd: false },
+    };
+  }
   const cell = `\t${folded.slice(start, end)}\t`;
   const [only] = findDeadlines(cell);
   if (only?.span.start !== 1 || only.span.end !== cell.length - 1) return null;
