@@ -17,7 +17,7 @@ describe('policy-extract (extract)', () => {
     expect([code, stderr]).toEqual([0, '']);
     const output = JSON.parse(stdout);
     expect(validateOutput(output)).toEqual([]);
-    expect(output.schemaVersion).toBe('1.1.0');
+    expect(output.schemaVersion).toBe('1.2.0');
     expect(output.documents[0].source).toEqual({ path: seed, encoding: 'utf-8', format: 'text' });
     expect(output.documents[0].domains).toHaveLength(18);
   });
