@@ -81,7 +81,7 @@ export const unitColumns: readonly RowColumn<UnitRow>[] = [
 /** One row per deadline (按时限). */
 export const deadlineColumns: readonly RowColumn<DeadlineRow>[] = [
   { key: 'date', zh: '截止日期', en: 'date', type: 'date', value: (row) => row.date },
-  { key: 'text', zh: '完成时限', en: 'deadline', type: 'text', value: (row) => row.text },
+  { key: 'deadlineText', zh: '完成时限', en: 'deadline', type: 'text', value: (row) => row.text },
   { key: 'id', zh: '序号', en: 'id', type: 'text', value: (row) => row.id },
   { key: 'title', zh: '任务', en: 'task', type: 'text', value: (row) => row.title },
   { key: 'leadUnits', zh: '牵头单位', en: 'leadUnits', type: 'text', value: (row) => units(row.leadUnits) },
