@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { describe, expect, test, vi } from 'vitest';
@@ -5,7 +7,7 @@ import { completionChoices, createXlsxWriter, maxCellLength, toXlsx } from '../s
 import { extract } from '../src/pipeline.ts';
 import type { PolicyDocument } from '../src/schema/index.ts';
 import { withStatus } from '../src/status.ts';
-import { seedText } from './helpers.ts';
+import { root, seedText } from './helpers.ts';
 
 const seedPath = 'seeds/shandong-2023-business-environment.txt';
 const seed = extract(seedText, { path: seedPath });
@@ -253,5 +255,17 @@ describe('streaming', () => {
     const workbook = await readBack((await toXlsx([])).bytes);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['台账', '按单位', '按时限', '说明']);
     expect(table(sheet(workbook, '台账')).rows).toHaveLength(0);
+  });
+});
+
+describe('the built library', () => {
+  test('writes the workbook with nothing on stderr (no deprecation warning from the bundled zip library)', () => {
+    const script = [
+      `import { extract, toXlsx } from ${JSON.stringify(join(root, 'dist', 'index.js'))};`,
+      `const { bytes } = await toXlsx([extract('某县方案\\n一、重点任务\\n1.建设平台。3月底前上线。（牵头单位：县数据局）', { year: 2024 })]);`,
+      'process.stdout.write(String(bytes.length > 1000));',
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect([run.status, run.stdout, run.stderr]).toEqual([0, 'true', '']);
   });
 });
