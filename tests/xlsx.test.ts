@@ -96,6 +96,16 @@ describe('the workbook of the seed', async () => {
     expect(ledger.getCell('R159').dataValidation).toMatchObject({ type: 'list' });
   });
 
+  test('台账: each row is as tall as its longest wrapped cell (LibreOffice does not fit heights on opening)', () => {
+    const ledger = sheet(workbook, '台账');
+    const text = ledger.getCell('E2').value as string;
+    // 内容 of measure 1.1 is over a hundred characters: several lines in a 72-unit column.
+    expect(text.length).toBeGreaterThan(100);
+    expect(ledger.getRow(2).height).toBeGreaterThanOrEqual(60);
+    expect(ledger.getRow(2).height % 15).toBe(0);
+    expect(ledger.getRow(1).height ?? 15).toBeLessThanOrEqual(30);
+  });
+
   test('按单位: one row per unit mention (measure × unit), sorted by unit then date', () => {
     const byUnit = table(sheet(workbook, '按单位'));
     expect(byUnit.header).toEqual(['单位', '角色', '序号', '任务', '完成时限', '截止日期', '来源']);

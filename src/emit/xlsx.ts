@@ -105,8 +105,24 @@ const widths: Record<string, { width: number; wrap?: boolean }> = {
   completion: { width: 12 },
 };
 
-/** Display width of a header: a CJK character is two units. */
-const headerWidth = (text: string): number => [...text].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e7f ? 2 : 1), 0) + 2;
+/** Width of a text in Excel's units: a CJK character is two. */
+const textWidth = (text: string): number => [...text].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e7f ? 2 : 1), 0);
+const headerWidth = (text: string): number => textWidth(text) + 2;
+
+/** Points per line of 11-point text, and the most lines a row is given (the cell keeps all its text). */
+const lineHeight = 15;
+const maxRowLines = 15;
+
+/**
+ * Lines a wrapped cell needs in a column of `width` units. LibreOffice does not fit row
+ * heights to wrapped text when it opens a file, and Excel not always, so each row is given the
+ * height of its tallest cell.
+ */
+function wrappedLines(text: string, width: number): number {
+  // A Chinese character takes a little more than two units in the fonts spreadsheets fall back on.
+  const usable = Math.max(1, width * 0.9 - 1);
+  return text.split('\n').reduce((lines, part) => lines + Math.max(1, Math.ceil(textWidth(part) / usable)), 0);
+}
 
 /** Fills of 状态: Excel's own Bad / Neutral / Good colours (red, yellow, green). */
 const statusFills: Partial<Record<Status, { fill: string; font: string }>> = {
@@ -178,6 +194,7 @@ interface SheetColumn<R> {
 class SheetWriter<R> {
   private rows = 1;
   private readonly sheet: ExcelJS.Worksheet;
+  private readonly layouts: { width: number; wrap: boolean }[];
 
   constructor(
     workbook: ExcelJS.stream.xlsx.WorkbookWriter,
@@ -191,13 +208,17 @@ class SheetWriter<R> {
       // Printed on A4 landscape, all columns on the page width, as many pages down as it takes.
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    this.sheet.columns = columns.map((column) => {
-      const layout = widths[column.key];
-      const style: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: layout?.wrap ?? false } };
+    this.layouts = columns.map((column) => ({
+      width: Math.max(widths[column.key]?.width ?? 0, headerWidth(column.header)),
+      wrap: widths[column.key]?.wrap ?? false,
+    }));
+    this.sheet.columns = columns.map((column, i) => {
+      const layout = this.layouts[i] as { width: number; wrap: boolean };
+      const style: Partial<ExcelJS.Style> = { alignment: { vertical: 'top', wrapText: layout.wrap } };
       if (column.type === 'date') style.numFmt = dateFormat;
       // Text format keeps `1.10` a text when someone edits the cell.
       if (column.key === 'id') style.numFmt = '@';
-      return { key: column.key, width: Math.max(layout?.width ?? 0, headerWidth(column.header)), style };
+      return { key: column.key, width: layout.width, style };
     });
     const header = this.sheet.getRow(1);
     columns.forEach((column, i) => {
@@ -211,6 +232,7 @@ class SheetWriter<R> {
   add(row: R, place: { file: string | null; line: number; column: number }): ExcelJS.Row {
     this.rows += 1;
     const sheetRow = this.sheet.getRow(this.rows);
+    let lines = 1;
     this.columns.forEach((column, i) => {
       const value = column.value(row);
       if (value === null || value === '') return;
@@ -218,7 +240,10 @@ class SheetWriter<R> {
       if (column.type === 'date' && typeof value === 'string') cell.value = dateCell(value);
       else if (typeof value === 'string' && value.length > maxCellLength) cell.value = this.cut(value, `${columnLetter(i + 1)}${this.rows}`, place);
       else cell.value = value;
+      const layout = this.layouts[i];
+      if (typeof value === 'string' && layout?.wrap) lines = Math.max(lines, wrappedLines(value.slice(0, 4096), layout.width));
     });
+    if (lines > 1) sheetRow.height = Math.min(lines, maxRowLines) * lineHeight;
     return sheetRow;
   }
 
