@@ -43,6 +43,8 @@ export {
   OutputSchema,
   OutputSchema as schema,
   type PolicyDocument,
+  type Status,
+  StatusSchema,
   schemaVersion,
   type Target,
   TargetSchema,
