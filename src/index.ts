@@ -6,10 +6,12 @@
  *
  * `extract` is pure: no filesystem, no clock, no console.
  */
+import type { Writable } from 'node:stream';
 import { createCsvEmitter } from './emit/csv.ts';
 import { emitJson } from './emit/json.ts';
 import { createNdjsonEmitter } from './emit/ndjson.ts';
 import { type EmitOptions, emitAll } from './emit/types.ts';
+import type { XlsxOptions, XlsxWarning, XlsxWriter } from './emit/xlsx.ts';
 import { emitYaml } from './emit/yaml.ts';
 import { extract } from './pipeline.ts';
 import { decode, type Encoding } from './read/decode.ts';
@@ -17,7 +19,11 @@ import { type Output, type PolicyDocument, schemaVersion } from './schema/index.
 import type { ExtractOptions } from './types.ts';
 
 export { diffDocuments } from './diff.ts';
+// The ledger: row views, status on a date, the calendar, and the workbook (below).
+export { createIcsEmitter, type IcsOptions, toIcs } from './emit/ics.ts';
+export { createRowsCsvEmitter, createRowsNdjsonEmitter, documentRows, rowColumns } from './emit/rows.ts';
 export type { EmitOptions } from './emit/types.ts';
+export type { XlsxOptions, XlsxResult, XlsxWarning, XlsxWriter } from './emit/xlsx.ts';
 export { type IssueCode, issueCodes } from './issue-codes.ts';
 export { normalize, toParagraphs } from './normalize/index.ts';
 export { extract } from './pipeline.ts';
@@ -37,15 +43,32 @@ export {
   OutputSchema,
   OutputSchema as schema,
   type PolicyDocument,
+  type Status,
+  StatusSchema,
   schemaVersion,
   type Target,
   TargetSchema,
   type Warning,
   WarningSchema,
 } from './schema/index.ts';
-export { buildJsonSchema } from './schema/json-schema.ts';
+export { buildJsonSchema, buildRowsJsonSchema } from './schema/json-schema.ts';
+export {
+  type DeadlineRow,
+  DeadlineRowSchema,
+  type MeasureRow,
+  MeasureRowSchema,
+  type RowKind,
+  rowKinds,
+  type UnitRow,
+  UnitRowSchema,
+  type UnitStatus,
+  UnitStatusSchema,
+} from './schema/rows.ts';
+export { daysBetween, isIsoDate, type StatusOptions, withStatus } from './status.ts';
 export type { ExtractOptions } from './types.ts';
 export { type Violation, validateDocument, validateNdjsonRecord, validateOutput, validateText } from './validate.ts';
+export { compareDeadlineRows, compareUnitRows, deadlineRows, measureRows, summarizeUnitStatus, unitRows } from './views/rows.ts';
+export { createUnitNamer, unitKey } from './views/unit-names.ts';
 
 /** Wraps documents in the JSON output's top-level shape. */
 export function toOutput(docs: readonly PolicyDocument[]): Output {
@@ -66,6 +89,18 @@ export function toCsv(docs: readonly PolicyDocument[], options: EmitOptions = {}
 
 export function toYaml(docs: readonly PolicyDocument[]): string {
   return emitYaml(toOutput(docs));
+}
+
+/**
+ * The ledger workbook (.xlsx) of some documents, in memory. exceljs loads on the first call,
+ * so that importing the library stays light; `createXlsxWriter` streams into a Writable.
+ */
+export async function toXlsx(docs: Iterable<PolicyDocument>, options: XlsxOptions = {}): Promise<{ bytes: Uint8Array; warnings: readonly XlsxWarning[] }> {
+  return (await import('./emit/xlsx.ts')).toXlsx(docs, options);
+}
+
+export async function createXlsxWriter(output: Writable, options: XlsxOptions = {}): Promise<XlsxWriter> {
+  return (await import('./emit/xlsx.ts')).createXlsxWriter(output, options);
 }
 
 /**

@@ -17,7 +17,7 @@ describe('policy-extract (extract)', () => {
     expect([code, stderr]).toEqual([0, '']);
     const output = JSON.parse(stdout);
     expect(validateOutput(output)).toEqual([]);
-    expect(output.schemaVersion).toBe('1.1.0');
+    expect(output.schemaVersion).toBe('1.2.0');
     expect(output.documents[0].source).toEqual({ path: seed, encoding: 'utf-8', format: 'text' });
     expect(output.documents[0].domains).toHaveLength(18);
   });
@@ -152,7 +152,7 @@ describe('policy-extract (extract)', () => {
   });
 
   test('expands quoted glob patterns itself; a pattern that matches nothing is an error', async () => {
-    const [code, stdout, stderr] = await runCli(['fixtures/*-numbering/input.txt', 'nothing/*.txt', '-f', 'ndjson'], { cwd: root });
+    const [code, stdout, stderr] = await runCli(['fixtures/global-*/input.txt', 'nothing/*.txt', '-f', 'ndjson'], { cwd: root });
     expect(code).toBe(1);
     expect(stderr).toBe('policy-extract: nothing/*.txt: no files match this pattern\n');
     expect(stdout.trimEnd().split('\n')).toHaveLength(4);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { normalize } from '../src/normalize/index.ts';
 import { extract } from '../src/pipeline.ts';
 import { lastAtOrBefore } from '../src/sorted.ts';
 import { LineIndex } from '../src/source.ts';
@@ -10,13 +11,15 @@ const cases = [{ name: 'seed', input: seedText, options: {} }, ...loadFixtures()
 describe.each(cases)('positions in $name', ({ input, options }) => {
   const doc = extract(input, options);
   const lines = new LineIndex(input);
-  const headers = repeatedLines(input);
+  // Running headers are removed only from paged (PDF) text; elsewhere a repeated line is content.
+  const headers = normalize(input).removed.runningHeaders > 0 ? repeatedLines(input) : new Set<string>();
 
   test('every deadline, target and clause points at its own text in the raw file', () => {
     for (const field of placedTexts(doc)) {
       const raw = input.slice(field.offset, field.offset + field.text.length * 4 + 120);
       // The raw text may hold line breaks, spaces and page numbers that normalisation removed.
-      expect(normalizeSlice(raw, headers).startsWith(field.text), `${field.text} at ${field.offset}: ${raw}`).toBe(true);
+      // A table cell may span lines: its text keeps the line break, the raw slice is read without it.
+      expect(normalizeSlice(raw, headers).startsWith(field.text.replace(/\n/g, '')), `${field.text} at ${field.offset}: ${raw}`).toBe(true);
       expect(lines.place(field.offset)).toEqual({ line: field.line, column: field.column, offset: field.offset });
     }
   });

@@ -223,10 +223,10 @@ function isHardWrapped(text: string, lines: readonly NormalizedLine[], wrapWidth
   // A wrapped line fills the page width, give or take a character or two, and stops mid-sentence
   // with the sentence going on below; web text has paragraphs of any length, so few of its lines
   // land on one width, and a line followed by a numbered item or a label did not wrap.
-  // A page is wider than a table's cells: lines of a few characters never wrapped.
-  if (wrapWidth < minimumWrapWidth) return false;
   let wrapped = 0;
   lines.forEach((line, index) => {
+    // A page is wider than a table's cells: lines of a few characters never wrapped.
+    if (wrapWidth < minimumWrapWidth) return;
     const length = line.end - line.start;
     if (length < wrapWidth * 0.85 || length > wrapWidth * 1.15 + 2) return;
     if (terminators.has(text.charCodeAt(line.end - 1)) || hasCellSeparator(text, line.start, line.end)) return;

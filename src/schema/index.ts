@@ -9,7 +9,7 @@ import * as z from 'zod';
  * or changing what one means, is a major bump. `tests/schema.test.ts` ties the committed JSON
  * Schema to this version.
  */
-export const schemaVersion = '1.1.0';
+export const schemaVersion = '1.2.0';
 
 const line = z.number().int().min(1).describe('1-based line number in the original file (as decoded; a BOM is not counted).');
 const column = z.number().int().min(1).describe('1-based column in UTF-16 code units on that line.');
@@ -18,6 +18,15 @@ const offset = z.number().int().min(0).describe('0-based UTF-16 offset from the 
 export const PlaceSchema = z.object({ line, column, offset }).describe('Where something starts in the original file.');
 
 const ordinal = (what: string) => z.number().int().min(1).optional().describe(what);
+
+export const StatusSchema = z
+  .enum(['overdue', 'due-soon', 'pending', 'ongoing', 'undated'])
+  .describe(
+    'Where a deadline stands on the --as-of date: `overdue` (daysLeft < 0), `due-soon` (0 ≤ daysLeft ≤ --due-soon), `pending` (later), `ongoing` (kind `ongoing` or `start`: a duty with no end date), `undated` (no date could be resolved).',
+  );
+
+/** Calendar days from the --as-of date to a deadline date (UTC calendar arithmetic, no time of day). */
+const daysLeft = z.number().int().optional();
 
 export const PointSchema = z
   .object({
@@ -67,6 +76,10 @@ export const DeadlineSchema = z
     column,
     offset,
     position: PositionSchema,
+    daysLeft: daysLeft.describe(
+      'With --as-of: `date` minus the as-of date, in calendar days (`6月底前` of 2023 as of 2023-07-01 is -1); absent for undated and ongoing deadlines and without --as-of.',
+    ),
+    status: StatusSchema.optional().describe('With --as-of: where the deadline stands on that date; absent without --as-of.'),
   })
   .describe('A deadline of a measure.');
 
@@ -140,6 +153,12 @@ export const MeasureSchema = z
     offset,
     endLine: line.describe("1-based line in the original file of the measure's last character."),
     position: PositionSchema,
+    daysLeft: daysLeft.describe(
+      "With --as-of: the daysLeft of the measure's most urgent deadline; absent when that deadline is undated or ongoing, and without --as-of.",
+    ),
+    status: StatusSchema.optional().describe(
+      'With --as-of: the status of its most urgent deadline (overdue before due-soon before pending before ongoing before undated; the fewest days left among equals); `undated` without deadlines. Absent without --as-of.',
+    ),
   })
   .describe('One numbered measure: one row of the ledger (台账).');
 
@@ -208,6 +227,16 @@ export const DocumentSchema = z
       ),
     domains: z.array(DomainSchema).describe('The domains, in document order.'),
     warnings: z.array(WarningSchema).describe('Warnings and notes about this document, in text order.'),
+    asOf: z
+      .object({
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .describe('The --as-of date (ISO 8601) the statuses refer to.'),
+        dueSoonDays: z.number().int().min(0).describe('The --due-soon window in days: a deadline at most this many days ahead is `due-soon`.'),
+      })
+      .optional()
+      .describe('With --as-of: the date and window that daysLeft and status were computed for; absent without --as-of.'),
   })
   .describe('The extraction of one input document.');
 
@@ -242,6 +271,7 @@ export const NdjsonRecordSchema = MeasureSchema.extend({
     .describe('The domain the measure belongs to.'),
 }).describe('One line of NDJSON output: a measure with its document and domain.');
 
+export type Status = z.infer<typeof StatusSchema>;
 export type Place = z.infer<typeof PlaceSchema>;
 export type Point = z.infer<typeof PointSchema>;
 export type Position = z.infer<typeof PositionSchema>;
