@@ -1,6 +1,6 @@
 import { CharClass } from '../char-class.ts';
 import { type FieldRole, isUnitRole, type UnitRole } from '../lexicon/labels.ts';
-import { proseAssignment } from '../lexicon/verbs.ts';
+import { proseAssignment, roleVerbs, verbTails } from '../lexicon/verbs.ts';
 import type { Span } from '../types.ts';
 import { findLabels, type LabelMark, labelValues } from './labels.ts';
 import { type ListSource, looksLikeUnit, type ParsedList, parseUnitList, roleVerbAt, type UnitMention } from './units.ts';
@@ -34,6 +34,8 @@ export interface ClauseSource extends ListSource {
 }
 
 const openers = new CharClass('（(【〔[');
+/** Every bracket the pairing looks at. */
+const bracketRe = /[（(【〔[）)】〕\]]/g;
 const closerOf: Readonly<Record<number, number>> = { 65288: 0xff09, 40: 0x29, 12304: 0x3011, 12308: 0x3015, 91: 0x5d };
 const closers = new CharClass('）)】〕]');
 /** Clauses longer than this are prose in brackets, not a list of units. */
@@ -98,10 +100,13 @@ function bracketClauses(source: ClauseSource, paragraph: Span, atDocumentEnd: bo
   const { folded } = source;
   const stack: number[] = [];
   const pairs: [number, number][] = [];
-  for (let i = paragraph.start; i < paragraph.end; i++) {
+  // The regex engine jumps from bracket to bracket.
+  bracketRe.lastIndex = paragraph.start;
+  for (let match = bracketRe.exec(folded); match !== null && match.index < paragraph.end; match = bracketRe.exec(folded)) {
+    const i = match.index;
     const code = folded.charCodeAt(i);
     if (openers.has(code)) stack.push(i);
-    else if (closers.has(code)) {
+    else {
       // Pop to the matching opener: an unclosed `〔` inside `（…）` does not hold the pair.
       for (let depth = stack.length - 1; depth >= 0; depth--) {
         if (closerOf[folded.charCodeAt(stack[depth] as number)] === code) {
@@ -115,7 +120,7 @@ function bracketClauses(source: ClauseSource, paragraph: Span, atDocumentEnd: bo
   pairs.sort((a, b) => a[0] - b[0]);
   let coveredUntil = -1;
   for (const [open, close] of pairs) {
-    if (open < coveredUntil || close - open > maxClauseLength) continue;
+    if (open < coveredUntil || close - open > maxClauseLength || !mayHoldClause(folded, open + 1, close)) continue;
     const clause = readBracketed(source, open + 1, close);
     if (!clause) continue;
     clauses.push({ ...clause, span: { start: open, end: close + 1 }, truncated: false });
@@ -127,6 +132,17 @@ function bracketClauses(source: ClauseSource, paragraph: Span, atDocumentEnd: bo
     if (clause) clauses.push({ ...clause, span: { start: unclosed, end: paragraph.end }, truncated: true });
   }
 }
+
+/**
+ * Whether brackets may hold a clause: a label's colon, or one of the characters role verbs end
+ * with. Most brackets (`（单位）`, `（2023年）`, `（含）`) hold neither and are passed over at once.
+ */
+function mayHoldClause(folded: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (clauseChars.has(folded.charCodeAt(i))) return true;
+  return false;
+}
+
+const clauseChars = new CharClass('：:】', roleVerbs.map((entry) => entry.verb.slice(-1)).join(''), verbTails.map((tail) => tail.slice(-1)).join(''));
 
 /** Whether `position` lies inside one of the clauses found (they are few per paragraph). */
 function inside(clauses: readonly ClauseMark[], from: number, position: number): boolean {

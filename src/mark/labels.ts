@@ -42,7 +42,10 @@ export function knownLabelEndingAt(folded: string, end: number, clauseOnly: bool
  */
 export function findLabels(folded: string, start: number, end: number, clauseOnly = true): LabelMark[] {
   const found: LabelMark[] = [];
-  for (let i = start; i < end; i++) {
+  // Colons and closing lenticular brackets are rare: the regex engine jumps to them.
+  labelEndRe.lastIndex = start;
+  for (let match = labelEndRe.exec(folded); match !== null && match.index < end; match = labelEndRe.exec(folded)) {
+    const i = match.index;
     const code = folded.charCodeAt(i);
     if (code === 0xff1a || code === 0x3a) {
       const known = knownLabelEndingAt(folded, i, clauseOnly);
@@ -54,10 +57,9 @@ export function findLabels(folded: string, start: number, end: number, clauseOnl
         found.push({ start: labelStart, end: i + 1, role: labelRoles.get(known) ?? null, domain: folded.startsWith('领域', labelStart) });
       } else if (generic) {
         const word = folded.slice(from, i);
-        const ending = [...labelRoles.keys()].find((candidate) => word.endsWith(candidate) && clauseWords.has(candidate));
-        found.push({ start: from, end: i + 1, role: ending ? (labelRoles.get(ending) ?? null) : null, domain: word.startsWith('领域') });
+        found.push({ start: from, end: i + 1, role: genericRole(word), domain: word.startsWith('领域') });
       }
-    } else if (code === 0x3011) {
+    } else {
       // `【牵头单位】`
       const known = knownLabelEndingAt(folded, i, true);
       if (known && folded.charCodeAt(i - known.length - 1) === 0x3010 && i - known.length - 1 >= start) {
@@ -66,6 +68,18 @@ export function findLabels(folded: string, start: number, end: number, clauseOnl
     }
   }
   return found;
+}
+
+/** Colons, and the closing bracket of `【牵头单位】`. */
+const labelEndRe = /[：:】]/g;
+
+/** Clause label words, longest first, for the role of a longer label that ends with one (`主要牵头单位`). */
+const clauseWordsLongestFirst = [...clauseWords].sort((a, b) => b.length - a.length);
+
+/** The role of an unknown label: the role of the clause label it ends with, else none. */
+function genericRole(word: string): FieldRole | null {
+  const ending = clauseWordsLongestFirst.find((candidate) => word.endsWith(candidate));
+  return ending ? (labelRoles.get(ending) ?? null) : null;
 }
 
 /** The values of the labels: from each label's end to the next label's start (or `end`). */

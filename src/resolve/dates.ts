@@ -31,22 +31,23 @@ export interface YearContext {
  * names none. Never the clock.
  */
 export function resolveDeadline(mark: DeadlineMark, years: YearContext): ResolvedDeadline {
-  const { parts } = mark;
-  const base = { span: mark.span, rule: mark.rule, kind: parts.kind };
-  if (parts.kind === 'ongoing') return { ...base, year: null, month: null, day: null, date: null, inferred: [], problem: null };
-  if (parts.kind === 'target-year') return { ...base, year: parts.year, month: null, day: null, date: null, inferred: [], problem: null };
+  const { parts, span, rule } = mark;
+  const kind = parts.kind;
+  // Object literals of one shape throughout (no spreads): this runs for every deadline of a batch.
+  if (kind === 'ongoing') return { span, rule, kind, year: null, month: null, day: null, date: null, inferred: [], problem: null };
+  if (kind === 'target-year') return { span, rule, kind, year: parts.year, month: null, day: null, date: null, inferred: [], problem: null };
   const relative = parts.yearOffset !== undefined;
   const year = parts.year ?? (relative ? (years.relativeBase === null ? null : years.relativeBase + (parts.yearOffset as number)) : years.documentYear);
   const inferred: ('year' | 'day')[] = [];
   if (parts.year === null) inferred.push('year');
   if (parts.monthEnd) inferred.push('day');
   if (year === null) {
-    return { ...base, year: null, month: parts.month, day: parts.monthEnd ? null : parts.day, date: null, inferred, problem: 'year-unknown' };
+    return { span, rule, kind, year: null, month: parts.month, day: parts.monthEnd ? null : parts.day, date: null, inferred, problem: 'year-unknown' };
   }
   const month = parts.month as number;
   const day = parts.monthEnd ? lastDayOfMonth(year, month) : (parts.day as number);
   const valid = isValidDate(year, month, day);
-  return { ...base, year, month, day, date: valid ? isoDate(year, month, day) : null, inferred, problem: valid ? null : 'invalid-date' };
+  return { span, rule, kind, year, month, day, date: valid ? isoDate(year, month, day) : null, inferred, problem: valid ? null : 'invalid-date' };
 }
 
 /**

@@ -75,8 +75,23 @@ export function segment(marks: Marks): Segmentation {
   const inTable = new Uint8Array(spans.length);
   for (const table of tables) for (let i = table.paragraphs[0]; i <= table.paragraphs[1]; i++) inTable[i] = 1;
   const clauses = marks.clauses.filter((clause) => clause.span.start >= bodyStart && clause.span.start < bodyEnd);
-  const insideClause = (offset: number): boolean =>
-    clauses.some((clause) => offset > clause.span.start && offset < clause.span.end && clause.rule !== 'units/labelled-line');
+  // Clause spans (sorted by start, and they do not nest), for `insideClause` by binary search.
+  const enclosing = clauses.filter((clause) => clause.rule !== 'units/labelled-line');
+  const insideClause = (offset: number): boolean => {
+    let low = 0;
+    let high = enclosing.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((enclosing[mid] as ClauseMark).span.start < offset) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    // Clauses may overlap (a table cell's and a bracket's): look back over the few that could hold it.
+    for (let i = found; i >= 0 && i > found - 4; i--) if (offset < (enclosing[i] as ClauseMark).span.end) return true;
+    return false;
+  };
 
   const candidates = marks.headings.filter((mark) => inBody(mark.paragraph) && inTable[mark.paragraph] === 0 && !insideClause(mark.span.start));
   const headingParagraphs = new Set(candidates.map((mark) => mark.paragraph));
@@ -105,7 +120,7 @@ export function segment(marks: Marks): Segmentation {
   nodes.forEach((node, index) => {
     const first = node.heading.paragraph;
     const last = paragraphOf(Math.max(node.heading.span.start, node.ownEnd - 1));
-    const inside = groups.groups.filter(([start, end]) => start > first && end <= last);
+    const inside = groupsWithin(groups.groups, first + 1, last);
     if (inside.length === 0) return;
     const headingSpan = spans[first] as Span;
     const shortTitle = headingSpan.end - node.heading.contentStart <= 24 && !/[。；]/.test(folded.slice(node.heading.contentStart, headingSpan.end));
@@ -138,7 +153,8 @@ export function segment(marks: Marks): Segmentation {
     evidence.push({ start: clause.span.start, end: clause.span.end, ownParagraph });
   }
   const leaves: Span[] = [...tables.flatMap((table) => table.rows.map((row) => row.span)), ...titled.map((record) => record.span)];
-  const framing = (index: number): boolean => nonTaskSectionRe.test(headingName(marks, nodes, index));
+  const framingNodes = nodes.map((_, index) => nonTaskSectionRe.test(headingName(marks, nodes, index)));
+  const framing = (index: number): boolean => framingNodes[index] === true;
   const choice = chooseMeasures(nodes, evidence, leaves, folded, framing);
 
   // The measures, in text order.
@@ -350,6 +366,20 @@ function noticeMeasures(marks: Marks, front: Front): SegmentedMeasure[] {
   });
 }
 
+/** The groups (sorted paragraph ranges) that lie within paragraphs `[first, last]`, by binary search. */
+function groupsWithin(groups: readonly (readonly [number, number])[], first: number, last: number): (readonly [number, number])[] {
+  let low = 0;
+  let high = groups.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((groups[mid] as readonly [number, number])[0] < first) low = mid + 1;
+    else high = mid;
+  }
+  const found: (readonly [number, number])[] = [];
+  for (let i = low; i < groups.length && (groups[i] as readonly [number, number])[1] <= last; i++) found.push(groups[i] as readonly [number, number]);
+  return found;
+}
+
 /**
  * A heading's own name: its text after the label, up to a clause, a sentence end, or an item run
  * into it (`一、对接市级平台1.实现…`). A name that fills the page width in hard-wrapped text was joined
@@ -359,19 +389,24 @@ function headingName(marks: Marks, nodes: readonly HeadingNode[], index: number)
   return headingNameSpan(marks, nodes, index).name;
 }
 
+const nameCache = new WeakMap<HeadingNode, { name: string; end: number }>();
+
 /** The heading's name and where it ends (see `headingName`). */
 function headingNameSpan(marks: Marks, nodes: readonly HeadingNode[], index: number): { name: string; end: number } {
+  const node = nodes[index] as HeadingNode;
+  const cached = nameCache.get(node);
+  if (cached) return cached;
+  const found = readHeadingName(marks, nodes, index);
+  nameCache.set(node, found);
+  return found;
+}
+
+function readHeadingName(marks: Marks, nodes: readonly HeadingNode[], index: number): { name: string; end: number } {
   const node = nodes[index] as HeadingNode;
   const { spans, folded } = marks.paragraphs;
   const text = marks.paragraphs.text.text;
   const heading = node.heading;
-  let paragraphEnd = heading.contentStart;
-  for (const span of spans) {
-    if (span.start <= heading.contentStart && span.end >= heading.contentStart) {
-      paragraphEnd = span.end;
-      break;
-    }
-  }
+  const paragraphEnd = (spans[heading.paragraph] as Span).end;
   const next = nodes[index + 1];
   let end = Math.min(paragraphEnd, node.ownEnd, next ? next.heading.span.start : paragraphEnd);
   for (let i = heading.contentStart; i < end; i++) {

@@ -198,9 +198,17 @@ export function chooseMeasures(
   return { measure: fallback, evidence: own, byCount: true };
 }
 
+/** Whether some evidence (sorted by start) lies in the node's whole extent. */
 function carries(nodes: readonly HeadingNode[], index: number, evidence: readonly Evidence[]): boolean {
   const node = nodes[index] as HeadingNode;
-  return evidence.some((item) => item.start >= node.heading.span.start && item.start < node.extentEnd);
+  let low = 0;
+  let high = evidence.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((evidence[mid] as Evidence).start < node.heading.span.start) low = mid + 1;
+    else high = mid;
+  }
+  return low < evidence.length && (evidence[low] as Evidence).start < node.extentEnd;
 }
 
 function isUnderMeasure(nodes: readonly HeadingNode[], measure: readonly boolean[], index: number): boolean {
