@@ -52,11 +52,13 @@ const domainKinds: ReadonlySet<string> = new Set(['chinese-comma', 'dash-title',
 /** What may stand between a measure's number and its text (`1、`, `1．`, `1:`). */
 const numberTrailersRe = /^[ 、.．:：]+/;
 
+const isSpace = (code: number): boolean => code === 0x20 || code === 0x0a || code === 0x09 || code === 0x3000;
+
 function sliceTrimmed(text: string, span: Span): Span {
   let start = span.start;
   let end = span.end;
-  while (start < end && /\s/.test(text.charAt(start))) start++;
-  while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -266,6 +268,8 @@ export function segment(marks: Marks): Segmentation {
   };
   const domains: { node: number; table: TableMark | null; name: string | null; measures: SegmentedMeasure[] }[] = [];
   const notice = noticeMeasures(marks, front);
+  const tableOfRow = new Map<RowMark, TableMark>();
+  for (const table of tables) for (const row of table.rows) tableOfRow.set(row, table);
   for (const { measure, node } of measures) {
     const chain: number[] = [];
     for (let at = node; at >= 0; at = (nodes[at] as HeadingNode).parent) chain.unshift(at);
@@ -274,7 +278,7 @@ export function segment(marks: Marks): Segmentation {
     const domainNode = chain.length > 0 ? (chain[0] as number) : -1;
     const section = chain.slice(1).map((at) => `${(nodes[at] as HeadingNode).heading.label}${headingName(marks, nodes, at)}`.trim());
     const withSection = { ...measure, section };
-    const table = measure.row ? (tables.find((candidate) => candidate.rows.includes(measure.row as RowMark)) ?? null) : null;
+    const table = measure.row ? (tableOfRow.get(measure.row) ?? null) : null;
     const tableDomain = table && domainNode < 0 ? tableDomainName(marks, table, measure.row as RowMark) : null;
     const last = domains[domains.length - 1];
     if (last && last.node === domainNode && (tableDomain === null || tableDomain === last.name || (tableDomain === '' && last.table === table))) {

@@ -75,7 +75,7 @@ export function acceptHeadings(
       const depth = inStack ? depthOfKind : stack.length;
       stack.length = depth;
       stack.push({ kind: mark.kind, last: 0 });
-      accepted.push({ ...base(mark), depth, expected: null });
+      accepted.push(accept(mark, depth, null));
       previousParagraph = mark.paragraph;
       continue;
     }
@@ -139,13 +139,13 @@ export function acceptHeadings(
     }
     lastByKind.set(mark.kind, number);
     const expectedHere = restart || continuesDocument || opensExcerpt ? number : expected;
-    accepted.push({ ...base(mark), depth, expected: expectedHere });
+    accepted.push(accept(mark, depth, expectedHere));
     previousParagraph = mark.paragraph;
   }
   return accepted;
 }
 
-function base(mark: HeadingMark): Omit<AcceptedHeading, 'depth' | 'expected'> {
+function accept(mark: HeadingMark, depth: number, expected: number | null): AcceptedHeading {
   return {
     kind: mark.kind,
     label: mark.label,
@@ -153,6 +153,8 @@ function base(mark: HeadingMark): Omit<AcceptedHeading, 'depth' | 'expected'> {
     span: mark.span,
     contentStart: mark.contentStart,
     paragraph: mark.paragraph,
+    depth,
+    expected,
     runIn: mark.runIn,
     prefix: mark.prefix,
   };

@@ -125,7 +125,9 @@ export function chooseMeasures(
     const groups = new Map<string, number[]>();
     nodes.forEach((node, index) => {
       const key = `${node.parent}:${node.heading.kind}`;
-      groups.set(key, [...(groups.get(key) ?? []), index]);
+      const members = groups.get(key);
+      if (members) members.push(index);
+      else groups.set(key, [index]);
     });
     for (const members of groups.values()) {
       if (!members.some((index) => measure[index])) continue;
