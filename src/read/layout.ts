@@ -1,0 +1,416 @@
+import type { DocumentBuilder, PlacedCell } from './render.ts';
+
+/**
+ * Pages of positioned text (PDF, OFD) to paragraphs and tables in reading order: lines
+ * rebuilt from baselines, the columns of a two-column page read one after the other, wrapped
+ * lines joined (CJK without a space, a Latin hyphen dropped), running headers and page
+ * numbers left out, and ruled tables rebuilt from their ruling lines. Coordinates run from
+ * the top left of the page, in any unit (points, millimetres); tolerances scale with the font.
+ */
+
+/** Characters drawn on one baseline from `x` to `x + width`. */
+export interface TextPiece {
+  readonly text: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly size: number;
+}
+
+/** A straight horizontal or vertical line drawn on the page (a table's ruling). */
+export interface RuleLine {
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+}
+
+export interface PositionedPage {
+  readonly width: number;
+  readonly height: number;
+  readonly pieces: readonly TextPiece[];
+  readonly rules: readonly RuleLine[];
+}
+
+interface Line {
+  text: string;
+  x0: number;
+  x1: number;
+  readonly y: number;
+  readonly size: number;
+  readonly pieces: TextPiece[];
+}
+
+const cjkRe = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const isCjk = (char: string | undefined): boolean => char !== undefined && cjkRe.test(char);
+
+/** Joins two pieces of one line: CJK text touches, other text keeps a space where the gap shows one. */
+function joinOnLine(left: string, right: string, gap: number, size: number): string {
+  if (left.length === 0) return right;
+  if (right.length === 0) return left;
+  const last = left.at(-1) as string;
+  const first = right[0] as string;
+  if (last === ' ' || first === ' ') return left + right;
+  const cjk = isCjk(last) && isCjk(first);
+  if (gap > (cjk ? 1.5 : 0.2) * size) return `${left} ${right}`;
+  return left + right;
+}
+
+/** Joins a wrapped line to the line before it: no space between CJK, a hyphen at a Latin break dropped. */
+export function joinWrapped(before: string, after: string): string {
+  if (before.length === 0) return after;
+  if (after.length === 0) return before;
+  if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) return before.slice(0, -1) + after;
+  if (isCjk(before.at(-1)) || isCjk(after[0]) || before.endsWith(' ')) return before + after;
+  return `${before} ${after}`;
+}
+
+/** Groups pieces into lines by baseline, pieces of a line in x order; a large gap splits a line into segments. */
+function buildLines(pieces: readonly TextPiece[]): Line[] {
+  const sorted = [...pieces].filter((piece) => piece.text.length > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  const rows: TextPiece[][] = [];
+  for (const piece of sorted) {
+    const row = rows.at(-1);
+    const anchor = row?.[0];
+    if (row && anchor && Math.abs(piece.y - anchor.y) <= 0.4 * Math.max(anchor.size, piece.size)) row.push(piece);
+    else rows.push([piece]);
+  }
+  const lines: Line[] = [];
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let line: Line | null = null;
+    for (const piece of row) {
+      const gap = line ? piece.x - line.x1 : 0;
+      // A gap of two characters or more separates segments: the columns of a page, or of a table.
+      if (!line || gap > 2 * Math.max(line.size, piece.size)) {
+        line = { text: piece.text, x0: piece.x, x1: piece.x + piece.width, y: piece.y, size: piece.size, pieces: [piece] };
+        lines.push(line);
+        continue;
+      }
+      line.text = joinOnLine(line.text, piece.text, gap, piece.size);
+      line.x1 = Math.max(line.x1, piece.x + piece.width);
+      line.pieces.push(piece);
+    }
+  }
+  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  return lines.filter((line) => line.text.length > 0);
+}
+
+// Running headers and page numbers --------------------------------------------------------
+
+/** `— 1 —`, `- 12 -`, `第 3 页`, `3/85`, `３`: a page number on a line of its own. */
+const pageNumberRe = /^[\s\-—–_·.]*(?:第\s*)?[0-9０-９]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9０-９]{1,4})?(?:\s*页)?[\s\-—–_·.]*$/;
+/** `第 3 页 共 85 页`, `Page 3 of 85`. */
+const pageOfRe = /^(?:第\s*[0-9０-９]{1,4}\s*页\s*[，,]?\s*共\s*[0-9０-９]{1,4}\s*页|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$/i;
+
+/** Lines in the top or bottom band of the page (a tenth of its height). */
+const inMargin = (line: Line, page: PositionedPage): boolean => line.y < page.height * 0.1 || line.y - line.size > page.height * 0.9;
+
+/** Drops page numbers and the lines repeated in the margins of several pages (running headers and footers). */
+function dropFrame(pages: Line[][], sources: readonly PositionedPage[]): Line[][] {
+  const key = (line: Line) => line.text.replace(/[0-9０-９]+/g, '#');
+  const counts = new Map<string, number>();
+  pages.forEach((lines, p) => {
+    const seen = new Set<string>();
+    for (const line of lines) if (inMargin(line, sources[p] as PositionedPage)) seen.add(key(line));
+    for (const text of seen) counts.set(text, (counts.get(text) ?? 0) + 1);
+  });
+  const repeatedOn = Math.max(2, Math.ceil(pages.length / 2));
+  return pages.map((lines, p) =>
+    lines.filter((line) => {
+      if (!inMargin(line, sources[p] as PositionedPage)) return true;
+      if (pageNumberRe.test(line.text) || pageOfRe.test(line.text)) return false;
+      return pages.length < 2 || (counts.get(key(line)) ?? 0) < repeatedOn;
+    }),
+  );
+}
+
+// Ruled tables ----------------------------------------------------------------------------
+
+interface RuledTable {
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+  readonly xs: number[];
+  readonly ys: number[];
+  readonly horizontal: RuleLine[];
+  readonly vertical: RuleLine[];
+}
+
+/** Sorted distinct values, those closer than `tolerance` merged. */
+function distinct(values: number[], tolerance: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  for (const value of sorted) if (out.length === 0 || value - (out.at(-1) as number) > tolerance) out.push(value);
+  return out;
+}
+
+/** Tables drawn with ruling lines: groups of horizontal and vertical lines that touch one another. */
+function findRuledTables(rules: readonly RuleLine[], tolerance: number): RuledTable[] {
+  const horizontal = rules.filter((rule) => Math.abs(rule.y1 - rule.y2) <= tolerance / 2 && Math.abs(rule.x2 - rule.x1) > tolerance);
+  const vertical = rules.filter((rule) => Math.abs(rule.x1 - rule.x2) <= tolerance / 2 && Math.abs(rule.y2 - rule.y1) > tolerance);
+  const all = [...horizontal, ...vertical].map((rule) => ({
+    x1: Math.min(rule.x1, rule.x2),
+    x2: Math.max(rule.x1, rule.x2),
+    y1: Math.min(rule.y1, rule.y2),
+    y2: Math.max(rule.y1, rule.y2),
+  }));
+  const parent = all.map((_rule, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    parent[i] = root;
+    return root;
+  };
+  const touch = (a: RuleLine, b: RuleLine) => a.x1 <= b.x2 + tolerance && b.x1 <= a.x2 + tolerance && a.y1 <= b.y2 + tolerance && b.y1 <= a.y2 + tolerance;
+  // Sorted by top edge, so the inner loop stops at the first line wholly below.
+  const order = all.map((_rule, i) => i).sort((a, b) => (all[a] as RuleLine).y1 - (all[b] as RuleLine).y1);
+  for (let i = 0; i < order.length; i++) {
+    const a = all[order[i] as number] as RuleLine;
+    for (let j = i + 1; j < order.length; j++) {
+      const b = all[order[j] as number] as RuleLine;
+      if (b.y1 > a.y2 + tolerance) break;
+      if (touch(a, b)) parent[find(order[i] as number)] = find(order[j] as number);
+    }
+  }
+  const groups = new Map<number, RuleLine[]>();
+  all.forEach((rule, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), rule]);
+  });
+  const tables: RuledTable[] = [];
+  for (const group of groups.values()) {
+    const h = group.filter((rule) => rule.y2 - rule.y1 <= tolerance / 2);
+    const v = group.filter((rule) => rule.x2 - rule.x1 <= tolerance / 2);
+    const xs = distinct(
+      v.map((rule) => rule.x1),
+      tolerance,
+    );
+    const ys = distinct(
+      h.map((rule) => rule.y1),
+      tolerance,
+    );
+    if (xs.length < 3 || ys.length < 3) continue;
+    tables.push({ top: ys[0] as number, bottom: ys.at(-1) as number, left: xs[0] as number, right: xs.at(-1) as number, xs, ys, horizontal: h, vertical: v });
+  }
+  return tables.sort((a, b) => a.top - b.top);
+}
+
+/** Cells of a ruled table: grid squares joined where the line between them is not drawn, each holding the lines inside it. */
+function readRuledTable(table: RuledTable, lines: readonly Line[], tolerance: number): { rows: number; columns: number; cells: PlacedCell[] } {
+  const rows = table.ys.length - 1;
+  const columns = table.xs.length - 1;
+  const covers = (rules: RuleLine[], at: number, from: number, to: number, axis: 'x' | 'y') =>
+    rules.some((rule) =>
+      axis === 'y'
+        ? Math.abs(rule.y1 - at) <= tolerance && rule.x1 <= from + tolerance && rule.x2 >= to - tolerance
+        : Math.abs(rule.x1 - at) <= tolerance && rule.y1 <= from + tolerance && rule.y2 >= to - tolerance,
+    );
+  const owner: number[] = Array.from({ length: rows * columns }, (_v, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (owner[root] !== root) root = owner[root] as number;
+    owner[i] = root;
+    return root;
+  };
+  const join = (a: number, b: number) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) owner[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < columns; c++) {
+      const top = table.ys[r] as number;
+      const bottom = table.ys[r + 1] as number;
+      const left = table.xs[c] as number;
+      const right = table.xs[c + 1] as number;
+      if (c + 1 < columns && !covers(table.vertical, right, top + tolerance, bottom - tolerance, 'x')) join(r * columns + c, r * columns + c + 1);
+      if (r + 1 < rows && !covers(table.horizontal, bottom, left + tolerance, right - tolerance, 'y')) join(r * columns + c, (r + 1) * columns + c);
+    }
+  }
+  const extents = new Map<number, { r0: number; c0: number; r1: number; c1: number; lines: Line[] }>();
+  for (let i = 0; i < rows * columns; i++) {
+    const root = find(i);
+    const r = Math.floor(i / columns);
+    const c = i % columns;
+    const extent = extents.get(root) ?? { r0: r, c0: c, r1: r, c1: c, lines: [] };
+    extent.r0 = Math.min(extent.r0, r);
+    extent.c0 = Math.min(extent.c0, c);
+    extent.r1 = Math.max(extent.r1, r);
+    extent.c1 = Math.max(extent.c1, c);
+    extents.set(root, extent);
+  }
+  const cellAt = (x: number, y: number) => {
+    const c = table.xs.findIndex((edge, i) => i < columns && x >= edge && x < (table.xs[i + 1] as number));
+    const r = table.ys.findIndex((edge, i) => i < rows && y >= edge && y < (table.ys[i + 1] as number));
+    return r < 0 || c < 0 ? undefined : extents.get(find(r * columns + c));
+  };
+  for (const line of lines) {
+    // Pieces of one line can fall in different cells when their gap was small.
+    for (const piece of line.pieces) {
+      const extent = cellAt(piece.x + Math.min(piece.size, piece.width) / 2, piece.y - piece.size / 3);
+      if (!extent) continue;
+      const last = extent.lines.at(-1);
+      if (last && Math.abs(last.y - piece.y) <= 0.4 * piece.size) {
+        last.text = joinOnLine(last.text, piece.text, piece.x - last.x1, piece.size);
+        last.x1 = piece.x + piece.width;
+      } else extent.lines.push({ text: piece.text, x0: piece.x, x1: piece.x + piece.width, y: piece.y, size: piece.size, pieces: [piece] });
+    }
+  }
+  const cells: PlacedCell[] = [];
+  for (const extent of extents.values()) {
+    const right = table.xs[extent.c1 + 1] as number;
+    const paragraphs: string[] = [];
+    let open = false;
+    for (const line of extent.lines.sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
+      const text = line.text.trim();
+      if (open && paragraphs.length > 0) paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1) as string, text);
+      else paragraphs.push(text);
+      // A line that stops short of the cell's right edge ends its paragraph.
+      open = line.x1 >= right - 2.5 * line.size;
+    }
+    cells.push({ row: extent.r0, column: extent.c0, rowSpan: extent.r1 - extent.r0 + 1, colSpan: extent.c1 - extent.c0 + 1, paragraphs });
+  }
+  return { rows, columns, cells };
+}
+
+// Columns and paragraphs ------------------------------------------------------------------
+
+/**
+ * The gutter of a two-column page: an x in the middle half of the page that no line crosses
+ * but a few spanning ones (a title), with lines on both sides. Null on a one-column page.
+ */
+function findGutter(lines: readonly Line[], width: number): number | null {
+  if (lines.length < 6) return null;
+  const size = lines.reduce((sum, line) => sum + line.size, 0) / lines.length;
+  let best: { x: number; crossing: number } | null = null;
+  for (let x = width * 0.3; x <= width * 0.7; x += size / 2) {
+    let crossing = 0;
+    for (const line of lines) if (line.x0 < x && line.x1 > x) crossing++;
+    if (!best || crossing < best.crossing) best = { x, crossing };
+  }
+  if (!best || best.crossing > lines.length * 0.15) return null;
+  const gutter = best.x;
+  const left = lines.filter((line) => line.x1 <= gutter).length;
+  const right = lines.filter((line) => line.x0 >= gutter).length;
+  return left >= 3 && right >= 3 ? gutter : null;
+}
+
+/** A line of the page in reading order, with the edges of the column it stands in. */
+interface FlowLine extends Line {
+  readonly page: number;
+  readonly left: number;
+  readonly right: number;
+  /** The first line of a column or page: the vertical gap to the line before says nothing. */
+  readonly first: boolean;
+}
+
+type Block =
+  | { readonly kind: 'line'; readonly line: FlowLine }
+  | { readonly kind: 'table'; readonly page: number; readonly table: ReturnType<typeof readRuledTable> };
+
+function columnLines(lines: Line[], page: number): FlowLine[] {
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.map((line) => line.x0));
+  const right = Math.max(...lines.map((line) => line.x1));
+  return lines.sort((a, b) => a.y - b.y || a.x0 - b.x0).map((line, i) => ({ ...line, page, left, right, first: i === 0 }));
+}
+
+/** One page's lines and tables in reading order. */
+function readPage(lines: Line[], page: PositionedPage, pageNumber: number): Block[] {
+  const size = lines.length > 0 ? lines.reduce((sum, line) => sum + line.size, 0) / lines.length : 10;
+  const tolerance = Math.max(0.5, size / 4);
+  const tables = findRuledTables(page.rules, tolerance);
+  const inside = (line: Line, table: RuledTable) =>
+    line.y - line.size / 3 >= table.top && line.y - line.size / 3 <= table.bottom && line.x0 >= table.left - tolerance && line.x1 <= table.right + tolerance;
+  const placed = tables.map((table) => ({ table, lines: lines.filter((line) => inside(line, table)) }));
+  const taken = new Set(placed.flatMap((table) => table.lines));
+  const flow = lines.filter((line) => !taken.has(line));
+  // Blocks between tables are read column by column; each table stands where its top is.
+  const blocks: Block[] = [];
+  const bands: Array<{ top: number; bottom: number }> = [];
+  let from = Number.NEGATIVE_INFINITY;
+  for (const { table } of placed) {
+    bands.push({ top: from, bottom: table.top });
+    from = table.bottom;
+  }
+  bands.push({ top: from, bottom: Number.POSITIVE_INFINITY });
+  bands.forEach((band, i) => {
+    const bandLines = flow.filter((line) => line.y >= band.top && line.y < band.bottom);
+    const gutter = findGutter(bandLines, page.width);
+    if (gutter === null) for (const line of columnLines(bandLines, pageNumber)) blocks.push({ kind: 'line', line });
+    else {
+      // Lines that span the gutter (a title, a closing paragraph) cut the page into bands of two columns.
+      const spanning = bandLines.filter((line) => line.x0 < gutter && line.x1 > gutter).sort((a, b) => a.y - b.y);
+      let top = Number.NEGATIVE_INFINITY;
+      for (const cut of [...spanning, null]) {
+        const bottom = cut ? cut.y : Number.POSITIVE_INFINITY;
+        const within = bandLines.filter((line) => line.y > top && line.y < bottom && !(line.x0 < gutter && line.x1 > gutter));
+        for (const line of columnLines(
+          within.filter((line) => line.x1 <= gutter),
+          pageNumber,
+        ))
+          blocks.push({ kind: 'line', line });
+        for (const line of columnLines(
+          within.filter((line) => line.x0 >= gutter),
+          pageNumber,
+        ))
+          blocks.push({ kind: 'line', line });
+        if (cut) blocks.push({ kind: 'line', line: { ...cut, page: pageNumber, left: cut.x0, right: page.width, first: true } });
+        top = bottom;
+      }
+    }
+    const table = placed[i];
+    if (table) blocks.push({ kind: 'table', page: pageNumber, table: readRuledTable(table.table, table.lines, tolerance) });
+  });
+  return blocks;
+}
+
+/** Whether `line` goes on with the paragraph `previous` ended: previous reached its column's right edge, this one is not indented, no gap between. */
+function continues(previous: FlowLine, line: FlowLine): boolean {
+  const size = Math.max(previous.size, line.size);
+  if (Math.abs(previous.size - line.size) > 0.15 * size) return false;
+  if (previous.x1 < previous.right - 1.5 * size) return false;
+  if (line.x0 > line.left + 0.8 * size) return false;
+  if (!line.first && line.page === previous.page && line.y - previous.y > 2.2 * size) return false;
+  return true;
+}
+
+/** Renders positioned pages into the builder: paragraphs located by page, tables as grids. */
+export function renderPages(pages: readonly PositionedPage[], builder: DocumentBuilder): void {
+  const lines = dropFrame(
+    pages.map((page) => buildLines(page.pieces)),
+    pages,
+  );
+  const blocks = pages.flatMap((page, p) => readPage(lines[p] as Line[], page, p + 1));
+  let parts: Array<{ text: string; location: { page: number } }> = [];
+  let previous: FlowLine | null = null;
+  const flush = () => {
+    if (parts.length > 0) builder.paragraphParts(parts);
+    parts = [];
+    previous = null;
+  };
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      flush();
+      builder.table(block.table, { page: block.page });
+      continue;
+    }
+    const { line } = block;
+    if (previous && continues(previous, line)) {
+      const last = parts.at(-1) as { text: string; location: { page: number } };
+      if (last.location.page === line.page) last.text = joinWrapped(last.text, line.text);
+      else {
+        // The paragraph runs over a page break: the join goes on the new page's part.
+        const joined = joinWrapped(last.text, line.text);
+        parts.push({ text: joined.slice(last.text.length), location: { page: line.page } });
+      }
+    } else {
+      flush();
+      parts = [{ text: line.text, location: { page: line.page } }];
+    }
+    previous = line;
+  }
+  flush();
+}
