@@ -51,17 +51,17 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[], at = 0): boole
   return true;
 }
 
-const image = 'an image (a scan?): run OCR first (e.g. `ocrmypdf scan.pdf out.pdf`) and read the result';
+const image = '(a scan?): run OCR first, e.g. `ocrmypdf`, and read the result';
 
 /** Binary signatures no reader takes, with what to tell the user. */
 const binarySignatures: ReadonlyArray<readonly [bytes: readonly number[], describe: (path: string | undefined) => ReadError]> = [
   [[0xd0, 0xcf, 0x11, 0xe0], (path) => refuse(path, 'ole')],
   [[0x7b, 0x5c, 0x72, 0x74, 0x66], (path) => refuse(path, 'rtf')],
-  [[0x89, 0x50, 0x4e, 0x47], () => new ReadError('unsupported-format', `a PNG image: ${image}`)],
-  [[0xff, 0xd8, 0xff], () => new ReadError('unsupported-format', `a JPEG image: ${image}`)],
-  [[0x47, 0x49, 0x46, 0x38], () => new ReadError('unsupported-format', `a GIF image: ${image}`)],
-  [[0x49, 0x49, 0x2a, 0x00], () => new ReadError('unsupported-format', `a TIFF image: ${image}`)],
-  [[0x4d, 0x4d, 0x00, 0x2a], () => new ReadError('unsupported-format', `a TIFF image: ${image}`)],
+  [[0x89, 0x50, 0x4e, 0x47], () => new ReadError('unsupported-format', `a PNG image ${image}`)],
+  [[0xff, 0xd8, 0xff], () => new ReadError('unsupported-format', `a JPEG image ${image}`)],
+  [[0x47, 0x49, 0x46, 0x38], () => new ReadError('unsupported-format', `a GIF image ${image}`)],
+  [[0x49, 0x49, 0x2a, 0x00], () => new ReadError('unsupported-format', `a TIFF image ${image}`)],
+  [[0x4d, 0x4d, 0x00, 0x2a], () => new ReadError('unsupported-format', `a TIFF image ${image}`)],
   [[0x1f, 0x8b], () => new ReadError('unsupported-format', 'a gzip archive: unpack it first')],
   [[0x37, 0x7a, 0xbc, 0xaf], () => new ReadError('unsupported-format', 'a 7-Zip archive: unpack it first')],
   [[0x52, 0x61, 0x72, 0x21], () => new ReadError('unsupported-format', 'a RAR archive: unpack it first')],
