@@ -43,6 +43,10 @@ interface Line {
 
 const cjkRe = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 const isCjk = (char: string | undefined): boolean => char !== undefined && cjkRe.test(char);
+/** A single space after a CJK character and before a CJK character or a digit (`压 缩`, `年 6`); the lookahead leaves the next pair to match. */
+const cjkSpaceRe = /([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d0-9])/g;
+/** A single space after a digit and before a CJK character (`2024 年`): the gap writers put between scripts. */
+const digitCjkSpaceRe = /([0-9]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])/g;
 
 /** Joins two pieces of one line: CJK text touches, other text keeps a space where the gap shows one. */
 function joinOnLine(left: string, right: string, gap: number, size: number): string {
@@ -51,7 +55,8 @@ function joinOnLine(left: string, right: string, gap: number, size: number): str
   const last = left.at(-1) as string;
   const first = right[0] as string;
   if (last === ' ' || first === ' ') return left + right;
-  const cjk = isCjk(last) && isCjk(first);
+  // Writers put a quarter-em between CJK and Latin text (autospace); that gap is no space.
+  const cjk = isCjk(last) || isCjk(first);
   if (gap > (cjk ? 1.5 : 0.2) * size) return `${left} ${right}`;
   return left + right;
 }
@@ -62,8 +67,13 @@ export function joinWrapped(before: string, after: string): string {
   if (after.length === 0) return before;
   if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) return before.slice(0, -1) + after;
   if (isCjk(before.at(-1)) || isCjk(after[0]) || before.endsWith(' ')) return before + after;
+  // A number or name wrapped inside CJK text (`202` / `4年`) is one word; only Latin text breaks at spaces.
+  if (cjkRe.test(before.slice(-24))) return before + after;
   return `${before} ${after}`;
 }
+
+/** One space for any run of white space, none where pdfjs or a writer's autospace put one between scripts. */
+const tidy = (text: string): string => text.replace(/\s+/g, ' ').replace(cjkSpaceRe, '$1').replace(digitCjkSpaceRe, '$1').trim();
 
 /** Groups pieces into lines by baseline, pieces of a line in x order; a large gap splits a line into segments. */
 function buildLines(pieces: readonly TextPiece[]): Line[] {
@@ -81,8 +91,8 @@ function buildLines(pieces: readonly TextPiece[]): Line[] {
     let line: Line | null = null;
     for (const piece of row) {
       const gap = line ? piece.x - line.x1 : 0;
-      // A gap of two characters or more separates segments: the columns of a page, or of a table.
-      if (!line || gap > 2 * Math.max(line.size, piece.size)) {
+      // A gap of more than a character separates segments: the columns of a page, or of a table.
+      if (!line || gap > 1.2 * Math.max(line.size, piece.size)) {
         line = { text: piece.text, x0: piece.x, x1: piece.x + piece.width, y: piece.y, size: piece.size, pieces: [piece] };
         lines.push(line);
         continue;
@@ -92,7 +102,8 @@ function buildLines(pieces: readonly TextPiece[]): Line[] {
       line.pieces.push(piece);
     }
   }
-  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim();
+  // pdfjs marks wide gaps with a space; between CJK characters that is justification, not a space.
+  for (const line of lines) line.text = tidy(line.text);
   return lines.filter((line) => line.text.length > 0);
 }
 
@@ -106,20 +117,28 @@ const pageOfRe = /^(?:第\s*[0-9０-９]{1,4}\s*页\s*[，,]?\s*共\s*[0-9０-�
 /** Lines in the top or bottom band of the page (a tenth of its height). */
 const inMargin = (line: Line, page: PositionedPage): boolean => line.y < page.height * 0.1 || line.y - line.size > page.height * 0.9;
 
-/** Drops page numbers and the lines repeated in the margins of several pages (running headers and footers). */
-function dropFrame(pages: Line[][], sources: readonly PositionedPage[]): Line[][] {
+/** Drops page numbers and the lines repeated in the margins of several pages (running headers and footers); `kept` lines (in tables) stay. */
+function dropFrame(pages: Line[][], sources: readonly PositionedPage[], kept: ReadonlySet<Line>): Line[][] {
   const key = (line: Line) => line.text.replace(/[0-9０-９]+/g, '#');
   const counts = new Map<string, number>();
   pages.forEach((lines, p) => {
     const seen = new Set<string>();
-    for (const line of lines) if (inMargin(line, sources[p] as PositionedPage)) seen.add(key(line));
+    for (const line of lines) if (!kept.has(line) && inMargin(line, sources[p] as PositionedPage)) seen.add(key(line));
     for (const text of seen) counts.set(text, (counts.get(text) ?? 0) + 1);
   });
   const repeatedOn = Math.max(2, Math.ceil(pages.length / 2));
+  const bodySizes = pages.map((lines) => {
+    const sizes = lines.map((line) => line.size).sort((a, b) => a - b);
+    return sizes[Math.floor(sizes.length / 2)] ?? 0;
+  });
   return pages.map((lines, p) =>
     lines.filter((line) => {
-      if (!inMargin(line, sources[p] as PositionedPage)) return true;
-      if (pageNumberRe.test(line.text) || pageOfRe.test(line.text)) return false;
+      if (kept.has(line) || !inMargin(line, sources[p] as PositionedPage)) return true;
+      // A page number stands alone on its baseline; a number with neighbours is a table's cell.
+      const alone = !lines.some((other) => other !== line && Math.abs(other.y - line.y) <= 0.5 * line.size);
+      if (alone && (pageNumberRe.test(line.text) || pageOfRe.test(line.text))) return false;
+      // A running header in a smaller type than the body, even on a page of its own.
+      if (alone && line.size < 0.9 * (bodySizes[p] as number)) return false;
       return pages.length < 2 || (counts.get(key(line)) ?? 0) < repeatedOn;
     }),
   );
@@ -191,7 +210,8 @@ function findRuledTables(rules: readonly RuleLine[], tolerance: number): RuledTa
       h.map((rule) => rule.y1),
       tolerance,
     );
-    if (xs.length < 3 || ys.length < 3) continue;
+    // Two columns and one row at least: a table's last row can stand alone at the top of a page.
+    if (xs.length < 3 || ys.length < 2) continue;
     tables.push({ top: ys[0] as number, bottom: ys.at(-1) as number, left: xs[0] as number, right: xs.at(-1) as number, xs, ys, horizontal: h, vertical: v });
   }
   return tables.sort((a, b) => a.top - b.top);
@@ -264,7 +284,7 @@ function readRuledTable(table: RuledTable, lines: readonly Line[], tolerance: nu
     const paragraphs: string[] = [];
     let open = false;
     for (const line of extent.lines.sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
-      const text = line.text.trim();
+      const text = tidy(line.text);
       if (open && paragraphs.length > 0) paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1) as string, text);
       else paragraphs.push(text);
       // A line that stops short of the cell's right edge ends its paragraph.
@@ -306,9 +326,51 @@ interface FlowLine extends Line {
   readonly first: boolean;
 }
 
-type Block =
-  | { readonly kind: 'line'; readonly line: FlowLine }
-  | { readonly kind: 'table'; readonly page: number; readonly table: ReturnType<typeof readRuledTable> };
+type TableBlock = {
+  readonly kind: 'table';
+  readonly page: number;
+  /** The x of each column edge: a table that goes on over a page break has the same. */
+  readonly edges: readonly number[];
+  readonly tolerance: number;
+  readonly table: { rows: number; columns: number; cells: PlacedCell[] };
+};
+type Block = { readonly kind: 'line'; readonly line: FlowLine } | TableBlock;
+
+/**
+ * Joins a table's part on a new page to its part on the page before: a repeated header row
+ * is dropped, and a first row with an empty first cell is the rest of a row split by the break.
+ */
+function continueTable(before: TableBlock, after: TableBlock): boolean {
+  if (after.page !== before.page + 1 || after.edges.length !== before.edges.length) return false;
+  if (after.edges.some((edge, i) => Math.abs(edge - (before.edges[i] as number)) > 2 * after.tolerance)) return false;
+  const rowTexts = (block: TableBlock, row: number) =>
+    block.table.cells
+      .filter((cell) => cell.row === row)
+      .sort((a, b) => a.column - b.column)
+      .map((cell) => cell.paragraphs.join(''));
+  let skip = 0;
+  if (before.table.rows > 0 && rowTexts(after, 0).join('\t') === rowTexts(before, 0).join('\t')) skip = 1;
+  const first = after.table.cells.filter((cell) => cell.row === skip);
+  const split = first.length > 0 && (first.find((cell) => cell.column === 0)?.paragraphs.join('') ?? '') === '';
+  const lastRow = before.table.rows - 1;
+  for (const cell of after.table.cells) {
+    if (cell.row < skip) continue;
+    if (split && cell.row === skip) {
+      const target = before.table.cells.find((other) => other.row <= lastRow && other.row + other.rowSpan > lastRow && other.column === cell.column);
+      if (target && cell.paragraphs.length > 0) {
+        const paragraphs = [...target.paragraphs];
+        const [head = '', ...rest] = cell.paragraphs;
+        if (paragraphs.length > 0) paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1) as string, head);
+        else paragraphs.push(head);
+        before.table.cells[before.table.cells.indexOf(target)] = { ...target, paragraphs: [...paragraphs, ...rest] };
+      }
+      continue;
+    }
+    before.table.cells.push({ ...cell, row: cell.row - skip - (split ? 1 : 0) + before.table.rows });
+  }
+  before.table.rows += after.table.rows - skip - (split ? 1 : 0);
+  return true;
+}
 
 function columnLines(lines: Line[], page: number): FlowLine[] {
   if (lines.length === 0) return [];
@@ -317,14 +379,23 @@ function columnLines(lines: Line[], page: number): FlowLine[] {
   return lines.sort((a, b) => a.y - b.y || a.x0 - b.x0).map((line, i) => ({ ...line, page, left, right, first: i === 0 }));
 }
 
-/** One page's lines and tables in reading order. */
-function readPage(lines: Line[], page: PositionedPage, pageNumber: number): Block[] {
+interface PageTables {
+  readonly tolerance: number;
+  readonly placed: ReadonlyArray<{ readonly table: RuledTable; readonly lines: readonly Line[] }>;
+}
+
+/** A page's ruled tables, each with the lines inside it. */
+function locateTables(lines: readonly Line[], page: PositionedPage): PageTables {
   const size = lines.length > 0 ? lines.reduce((sum, line) => sum + line.size, 0) / lines.length : 10;
   const tolerance = Math.max(0.5, size / 4);
-  const tables = findRuledTables(page.rules, tolerance);
   const inside = (line: Line, table: RuledTable) =>
     line.y - line.size / 3 >= table.top && line.y - line.size / 3 <= table.bottom && line.x0 >= table.left - tolerance && line.x1 <= table.right + tolerance;
-  const placed = tables.map((table) => ({ table, lines: lines.filter((line) => inside(line, table)) }));
+  return { tolerance, placed: findRuledTables(page.rules, tolerance).map((table) => ({ table, lines: lines.filter((line) => inside(line, table)) })) };
+}
+
+/** One page's lines and tables in reading order. */
+function readPage(lines: Line[], page: PositionedPage, pageNumber: number, tables: PageTables): Block[] {
+  const { placed, tolerance } = tables;
   const taken = new Set(placed.flatMap((table) => table.lines));
   const flow = lines.filter((line) => !taken.has(line));
   // Blocks between tables are read column by column; each table stands where its top is.
@@ -343,6 +414,8 @@ function readPage(lines: Line[], page: PositionedPage, pageNumber: number): Bloc
     else {
       // Lines that span the gutter (a title, a closing paragraph) cut the page into bands of two columns.
       const spanning = bandLines.filter((line) => line.x0 < gutter && line.x1 > gutter).sort((a, b) => a.y - b.y);
+      const spanLeft = Math.min(...spanning.map((line) => line.x0));
+      const spanRight = Math.max(...spanning.map((line) => line.x1));
       let top = Number.NEGATIVE_INFINITY;
       for (const cut of [...spanning, null]) {
         const bottom = cut ? cut.y : Number.POSITIVE_INFINITY;
@@ -357,12 +430,13 @@ function readPage(lines: Line[], page: PositionedPage, pageNumber: number): Bloc
           pageNumber,
         ))
           blocks.push({ kind: 'line', line });
-        if (cut) blocks.push({ kind: 'line', line: { ...cut, page: pageNumber, left: cut.x0, right: page.width, first: true } });
+        if (cut) blocks.push({ kind: 'line', line: { ...cut, page: pageNumber, left: spanLeft, right: spanRight, first: true } });
         top = bottom;
       }
     }
     const table = placed[i];
-    if (table) blocks.push({ kind: 'table', page: pageNumber, table: readRuledTable(table.table, table.lines, tolerance) });
+    if (table)
+      blocks.push({ kind: 'table', page: pageNumber, edges: table.table.xs, tolerance, table: readRuledTable(table.table, table.lines, tolerance) });
   });
   return blocks;
 }
@@ -379,13 +453,17 @@ function continues(previous: FlowLine, line: FlowLine): boolean {
 
 /** Renders positioned pages into the builder: paragraphs located by page, tables as grids. */
 export function renderPages(pages: readonly PositionedPage[], builder: DocumentBuilder): void {
-  const lines = dropFrame(
-    pages.map((page) => buildLines(page.pieces)),
-    pages,
-  );
-  const blocks = pages.flatMap((page, p) => readPage(lines[p] as Line[], page, p + 1));
+  const built = pages.map((page) => buildLines(page.pieces));
+  const tables = pages.map((page, p) => locateTables(built[p] as Line[], page));
+  const lines = dropFrame(built, pages, new Set(tables.flatMap((table) => table.placed.flatMap((one) => one.lines))));
+  const blocks = pages.flatMap((page, p) => readPage(lines[p] as Line[], page, p + 1, tables[p] as PageTables));
   let parts: Array<{ text: string; location: { page: number } }> = [];
   let previous: FlowLine | null = null;
+  let pendingTable: TableBlock | null = null;
+  const flushTable = () => {
+    if (pendingTable) builder.table(pendingTable.table, { page: pendingTable.page });
+    pendingTable = null;
+  };
   const flush = () => {
     if (parts.length > 0) builder.paragraphParts(parts);
     parts = [];
@@ -394,9 +472,12 @@ export function renderPages(pages: readonly PositionedPage[], builder: DocumentB
   for (const block of blocks) {
     if (block.kind === 'table') {
       flush();
-      builder.table(block.table, { page: block.page });
+      if (pendingTable && continueTable(pendingTable, block)) continue;
+      flushTable();
+      pendingTable = { ...block, table: { ...block.table, cells: [...block.table.cells] } };
       continue;
     }
+    flushTable();
     const { line } = block;
     if (previous && continues(previous, line)) {
       const last = parts.at(-1) as { text: string; location: { page: number } };
@@ -413,4 +494,5 @@ export function renderPages(pages: readonly PositionedPage[], builder: DocumentB
     previous = line;
   }
   flush();
+  flushTable();
 }
