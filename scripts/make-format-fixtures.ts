@@ -45,16 +45,25 @@ export const taskDivision: readonly Item[] = [
     kind: 'measure',
     text: '推行惠企政策“免申即享”。梳理可直接兑现的惠企政策清单，依托企业专属服务空间精准推送，9月底前上线政策兑现平台。（牵头单位：市发展改革委；责任单位：市财政局、市工业和信息化局）',
   },
-  { kind: 'measure', text: '提升12345热线服务质效。完善诉求办理闭环机制，建立企业诉求快速响应通道，8月底前出台工作规范。（牵头单位：市政府办公室；责任单位：市政务服务管理局）' },
+  {
+    kind: 'measure',
+    text: '提升12345热线服务质效。完善诉求办理闭环机制，建立企业诉求快速响应通道，8月底前出台工作规范。（牵头单位：市政府办公室；责任单位：市政务服务管理局）',
+  },
   { kind: 'domain', text: '优化市场准入环境' },
   { kind: 'section', text: '便利企业开办' },
   {
     kind: 'measure',
     text: '压缩企业开办时间。推行企业开办“一表填报、一窗领取”，6月底前将企业开办时间压缩至1个工作日以内。（牵头单位：市市场监管局；责任单位：市税务局、市公安局、市人力资源社会保障局）',
   },
-  { kind: 'measure', text: '推广电子营业执照应用。在银行开户、社保登记等场景推行“一照通用”，12月底前覆盖主要涉企服务事项。（牵头单位：市市场监管局；责任单位：市大数据局）' },
+  {
+    kind: 'measure',
+    text: '推广电子营业执照应用。在银行开户、社保登记等场景推行“一照通用”，12月底前覆盖主要涉企服务事项。（牵头单位：市市场监管局；责任单位：市大数据局）',
+  },
   { kind: 'section', text: '规范涉企收费' },
-  { kind: 'measure', text: '清理规范涉企收费。开展涉企违规收费专项整治，10月底前公布涉企收费目录清单。（牵头单位：市发展改革委；责任单位：市财政局、市市场监管局）' },
+  {
+    kind: 'measure',
+    text: '清理规范涉企收费。开展涉企违规收费专项整治，10月底前公布涉企收费目录清单。（牵头单位：市发展改革委；责任单位：市财政局、市市场监管局）',
+  },
   { kind: 'domain', text: '加强要素保障' },
   {
     kind: 'measure',
@@ -102,15 +111,15 @@ export function typedBlocks(items: readonly Item[]): Block[] {
       case 'measure':
         measure++;
         return { kind: 'paragraph', text: `${measure}. ${item.text}` };
-      case 'body':
-        return { kind: 'paragraph', text: item.text };
       case 'table':
         return item;
+      default:
+        return { kind: 'paragraph', text: item.text };
     }
   });
 }
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function fodtTable(item: TableItem): string {
   const columns = item.widths.map((width) => `<table:table-column table:style-name="col${width}"/>`).join('');
@@ -120,7 +129,7 @@ function fodtTable(item: TableItem): string {
         .map((cell) =>
           cell === null
             ? '<table:covered-table-cell/>'
-            : `<table:table-cell table:style-name="cell" office:value-type="string"${(cell.rowSpan ?? 1) > 1 ? ` table:number-rows-spanned="${cell.rowSpan}"` : ''}${(cell.colSpan ?? 1) > 1 ? ` table:number-columns-spanned="${cell.colSpan}"` : ''}><text:p text:style-name="Cell">${escape(cell.text)}</text:p></table:table-cell>`,
+            : `<table:table-cell table:style-name="cell" office:value-type="string"${(cell.rowSpan ?? 1) > 1 ? ` table:number-rows-spanned="${cell.rowSpan}"` : ''}${(cell.colSpan ?? 1) > 1 ? ` table:number-columns-spanned="${cell.colSpan}"` : ''}><text:p text:style-name="Cell">${escapeXml(cell.text)}</text:p></table:table-cell>`,
         )
         .join('')}</table:table-row>`,
   );
@@ -155,27 +164,26 @@ function fodt(items: readonly Item[], options: { twoColumns?: boolean } = {}): s
         measureListOpen = true;
       }
       body.push(
-        `<text:list-item${firstMeasureOfDomain ? ' text:start-value="1"' : ''}><text:p text:style-name="Body">${escape(item.text)}</text:p></text:list-item>`,
+        `<text:list-item${firstMeasureOfDomain ? ' text:start-value="1"' : ''}><text:p text:style-name="Body">${escapeXml(item.text)}</text:p></text:list-item>`,
       );
       firstMeasureOfDomain = false;
       continue;
     }
     closeMeasures();
-    if (item.kind === 'title') body.push(`<text:p text:style-name="Title">${escape(item.text)}</text:p>`);
-    else if (item.kind === 'body') body.push(`<text:p text:style-name="Body">${escape(item.text)}</text:p>`);
+    if (item.kind === 'title') body.push(`<text:p text:style-name="Title">${escapeXml(item.text)}</text:p>`);
+    else if (item.kind === 'body') body.push(`<text:p text:style-name="Body">${escapeXml(item.text)}</text:p>`);
     else if (item.kind === 'domain') {
       firstMeasureOfDomain = true;
       const list = listStart('Domains', domainList);
       domainList = list.id;
-      body.push(`${list.tag}<text:list-item><text:p text:style-name="Heading">${escape(item.text)}</text:p></text:list-item></text:list>`);
+      body.push(`${list.tag}<text:list-item><text:p text:style-name="Heading">${escapeXml(item.text)}</text:p></text:list-item></text:list>`);
     } else if (item.kind === 'section') {
       const list = listStart('Domains', domainList);
       domainList = list.id;
       body.push(
-        `${list.tag}<text:list-item><text:list><text:list-item><text:p text:style-name="Heading">${escape(item.text)}</text:p></text:list-item></text:list></text:list-item></text:list>`,
+        `${list.tag}<text:list-item><text:list><text:list-item><text:p text:style-name="Heading">${escapeXml(item.text)}</text:p></text:list-item></text:list></text:list-item></text:list>`,
       );
-    }
-    else if (item.kind === 'table') body.push(fodtTable(item));
+    } else if (item.kind === 'table') body.push(fodtTable(item));
   }
   closeMeasures();
   let content = body.join('\n');
@@ -221,7 +229,9 @@ function convert(work: string, name: string, source: string, to: 'docx' | 'pdf')
   const input = join(work, `${name}.fodt`);
   writeFileSync(input, source);
   const filter = to === 'docx' ? 'docx:MS Word 2007 XML' : 'pdf:writer_pdf_Export';
-  execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', work, input], { stdio: 'ignore' });
+  execFileSync('soffice', [`-env:UserInstallation=file://${join(work, 'profile')}`, '--headless', '--convert-to', filter, '--outdir', work, input], {
+    stdio: 'ignore',
+  });
   return readFileSync(join(work, `${name}.${to}`));
 }
 

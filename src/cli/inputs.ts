@@ -98,7 +98,7 @@ export async function readInput(
   if (bytes.length === 0) throw new InputError(input.display, 'empty file');
   const { ReadError, readDocument } = await import('../read/index.ts');
   try {
-    const doc = await readDocument(bytes, { path: input.kind === 'file' ? input.path : undefined, format, encoding });
+    const doc = await readDocument(bytes, { path: input.kind === 'file' ? input.display : undefined, format, encoding });
     checkText(input.display, doc.text);
     return { text: doc.text, encoding: doc.encoding };
   } catch (error) {

@@ -200,6 +200,7 @@ export function readDocx(container: ZipContainer): ReadDocument {
   let paragraph: { texts: string[]; numId?: string; ilvl?: number; styleId?: string } | null = null;
   let runHidden = false;
   const part = 'word/document.xml';
+  if (!container.has(part)) throw new ReadError('missing-part', 'not a Word document: the container has no word/document.xml');
 
   const finishParagraph = (): void => {
     if (!paragraph) return;

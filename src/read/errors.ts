@@ -23,8 +23,9 @@ export type ReadErrorCode =
   | 'pdf-encrypted'
   | 'pdf-too-many-pages'
   | 'no-text-layer'
-  /** A web page larger than the reader takes. */
+  /** A web page larger than the reader takes, or nested deeper than any real page. */
   | 'too-large'
+  | 'html-too-deep'
   /** The file has no text at all. */
   | 'empty-document';
 

@@ -206,15 +206,17 @@ function findArticle(root: { children: ChildNode[] }): Element | null {
     const matches = all.filter((element) => rule(element) && !isFrame(element) && own(element) >= 20);
     if (matches.length > 0) return matches.reduce((best, element) => (own(element) > own(best) ? element : best));
   }
-  // The densest block: text counts fully for its block and half for the block around it.
+  // The densest block: text counts fully for the block that holds it and half for the block around that.
   const scores = new Map<Element, number>();
   for (const element of all) {
     if (element.name !== 'p' && element.name !== 'td' && element.name !== 'pre' && element.name !== 'div') continue;
     let direct = 0;
     for (const child of element.children) if (child.type === 'text') direct += child.data.replace(/\s+/g, '').length;
     if (direct === 0) continue;
-    scores.set(element, (scores.get(element) ?? 0) + direct);
-    const parent = element.parent;
+    // A paragraph's text counts for the block holding the paragraphs; a div's own text for the div.
+    const holder = element.name === 'div' ? element : element.parent?.type === 'tag' ? (element.parent as Element) : element;
+    scores.set(holder, (scores.get(holder) ?? 0) + direct);
+    const parent = holder.parent;
     if (parent && parent.type === 'tag') scores.set(parent as Element, (scores.get(parent as Element) ?? 0) + direct / 2);
   }
   let best: Element | null = null;
@@ -352,10 +354,33 @@ function findTitle(root: { children: ChildNode[] }, article: Element): string | 
   return null;
 }
 
+/** Real pages nest a few dozen elements deep; the parser's cost grows with the depth of every tag. */
+export const maxHtmlDepth = 1000;
+
+/** Tags a page may leave open (the parser closes them itself) and tags that have no content. */
+const unclosedTags = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp']);
+const voidTags = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** A tag's start: `<div`, `</div`; the name bounded, so the scan is linear. */
+const tagStartRe = /<(\/?)([A-Za-z][A-Za-z0-9]{0,15})/g;
+
+/** How deep the page's elements nest, counted from its tags before parsing (an overestimate where tags are left open). */
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of text.matchAll(tagStartRe)) {
+    const name = (match[2] as string).toLowerCase();
+    if (unclosedTags.has(name) || voidTags.has(name)) continue;
+    if (match[1]) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, ++depth);
+  }
+  return deepest;
+}
+
 export function readHtml(bytes: Uint8Array, encoding: Encoding | undefined): ReadDocument {
   if (bytes.length > maxHtmlBytes)
     throw new ReadError('too-large', `the web page is ${Math.round(bytes.length / 1024 / 1024)} MB; pages over ${maxHtmlBytes / 1024 / 1024} MB are refused`);
   const decoded = decodePage(bytes, encoding);
+  if (nestingDepth(decoded.text) > maxHtmlDepth) throw new ReadError('html-too-deep', `the web page nests elements more than ${maxHtmlDepth} levels deep`);
   const page = parseDocument(decoded.text, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const article = findArticle(page);
   const builder = new DocumentBuilder();

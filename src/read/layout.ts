@@ -44,7 +44,8 @@ interface Line {
 const cjkRe = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 const isCjk = (char: string | undefined): boolean => char !== undefined && cjkRe.test(char);
 /** A single space after a CJK character and before a CJK character or a digit (`压 缩`, `年 6`); the lookahead leaves the next pair to match. */
-const cjkSpaceRe = /([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d0-9])/g;
+const cjkSpaceRe =
+  /([\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d0-9])/g;
 /** A single space after a digit and before a CJK character (`2024 年`): the gap writers put between scripts. */
 const digitCjkSpaceRe = /([0-9]) (?=[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f])/g;
 
@@ -435,8 +436,7 @@ function readPage(lines: Line[], page: PositionedPage, pageNumber: number, table
       }
     }
     const table = placed[i];
-    if (table)
-      blocks.push({ kind: 'table', page: pageNumber, edges: table.table.xs, tolerance, table: readRuledTable(table.table, table.lines, tolerance) });
+    if (table) blocks.push({ kind: 'table', page: pageNumber, edges: table.table.xs, tolerance, table: readRuledTable(table.table, table.lines, tolerance) });
   });
   return blocks;
 }

@@ -48,14 +48,14 @@ export function chineseCounting(value: number, digits = chineseDigits, ten = '�
       if (parts.length > 0) gap = true;
       continue;
     }
-    if (gap) parts.push(digits[0] as string);
+    if (gap) parts.push('零');
     gap = false;
     // 十二, not 一十二, when ten is the largest place.
     if (!(size === 10 && digit === 1 && parts.length === 0)) parts.push(digits[digit] as string);
     parts.push(name);
   }
   if (rest > 0) {
-    if (gap) parts.push(digits[0] as string);
+    if (gap) parts.push('零');
     parts.push(digits[rest] as string);
   }
   return parts.join('');

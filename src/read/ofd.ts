@@ -175,6 +175,7 @@ function pathRules(path: { x: number; y: number; ctm: Matrix; data: string }): R
 
 export function readOfd(container: ZipContainer): ReadDocument {
   const entry = container.has('OFD.xml') ? 'OFD.xml' : 'ofd.xml';
+  if (!container.has(entry)) throw new ReadError('missing-part', 'not an OFD file: the container has no OFD.xml');
   let docRoot = '';
   let inDocRoot = false;
   parseXml(readPart(container, entry), entry, {
