@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { a4, layOut, writePdf } from '../scripts/format-writers.ts';
+import { a4, type LaidPage, layOut, writePdf } from '../scripts/format-writers.ts';
 import { readDocument } from '../src/read/index.ts';
 import { joinWrapped } from '../src/read/layout.ts';
 import { fixturesDir } from './helpers.ts';
@@ -70,6 +70,39 @@ describe('the PDF reader on a document Writer exported', async () => {
     const read = await readDocument(pdf, {});
     expect(read.text).toBe(`一、优化政务服务\n${text}\n`);
     expect(read.runs.map((run) => run.location)).toEqual([{ page: 1 }, { page: 1 }, { page: 2 }]);
+  });
+});
+
+describe('a ruled table over a page break', () => {
+  /** A table of `rows` on a page from `top`, columns at the given x edges, 24 points a row. */
+  function ruledPage(top: number, edges: number[], rows: string[][]): LaidPage {
+    const texts = rows.flatMap((row, r) =>
+      row.map((text, c) => ({ text, x: (edges[c] as number) + 6, y: top + r * 24 + 16, size: 12 })).filter((text) => text.text !== ''),
+    );
+    const bottom = top + rows.length * 24;
+    const rules = [
+      ...rows.map((_row, r) => ({ x1: edges[0] as number, y1: top + r * 24, x2: edges.at(-1) as number, y2: top + r * 24 })),
+      { x1: edges[0] as number, y1: bottom, x2: edges.at(-1) as number, y2: bottom },
+      ...edges.map((x) => ({ x1: x, y1: top, x2: x, y2: bottom })),
+    ];
+    return { texts: [{ text: '— 1 —', x: 280, y: 800, size: 12 }, ...texts], rules };
+  }
+
+  test('is one table: the repeated header row dropped, a row split by the break joined', async () => {
+    const edges = [72, 110, 330, 450, 523];
+    const header = ['序号', '重点任务', '牵头单位', '完成时限'];
+    const pdf = writePdf([
+      ruledPage(600, edges, [header, ['1', '推行企业登记全程电子化', '市市场监管局', '6月底前'], ['2', '推进电子营业执照互认', '市税务局', '9月']]),
+      ruledPage(72, edges, [header, ['', '', '', '底前'], ['3', '优化不动产登记', '市自然资源局', '12月底前']]),
+    ]);
+    const doc = await readDocument(pdf, {});
+    expect(doc.tables).toHaveLength(1);
+    expect(gridOf(doc)).toEqual([
+      header,
+      ['1', '推行企业登记全程电子化', '市市场监管局', '6月底前'],
+      ['2', '推进电子营业执照互认', '市税务局', '9月底前'],
+      ['3', '优化不动产登记', '市自然资源局', '12月底前'],
+    ]);
   });
 });
 
