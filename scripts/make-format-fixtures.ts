@@ -17,7 +17,8 @@
  * - task-division.ofd: the document laid out by scripts/format-writers.ts and written as OFD
  *   (TextObject/TextCode with Boundary, X, Y, DeltaX; the table's rules as PathObjects).
  * - task-table.{docx,pdf,html,ofd}: the 任务分工表 alone under its title, the way many plans
- *   are published (LibreOffice for DOCX and PDF, format-writers.ts for the UTF-8 page and OFD).
+ *   are published (LibreOffice for DOCX and PDF, format-writers.ts for the UTF-8 page and OFD);
+ *   task-table-unruled.pdf the same table without borders (LibreOffice).
  * - scan.pdf: a stand-in for a scan, one page that is only a grey image (format-writers.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -137,7 +138,7 @@ function fodtTable(item: TableItem): string {
 }
 
 /** The items as Writer's Flat ODT: lists for the numbering, a header and footer on the master page. */
-function fodt(items: readonly Item[], options: { twoColumns?: boolean } = {}): string {
+function fodt(items: readonly Item[], options: { twoColumns?: boolean; unruled?: boolean } = {}): string {
   const widths = [...new Set(items.flatMap((item) => (item.kind === 'table' ? item.widths : [])))];
   const body: string[] = [];
   let measureListOpen = false;
@@ -213,7 +214,7 @@ function fodt(items: readonly Item[], options: { twoColumns?: boolean } = {}): s
 <style:style style:name="table" style:family="table"><style:table-properties style:width="16.4cm" table:align="center"/></style:style>
 ${widths.map((width) => `<style:style style:name="col${width}" style:family="table-column"><style:table-column-properties style:column-width="${width}cm"/></style:style>`).join('\n')}
 <style:style style:name="row" style:family="table-row"><style:table-row-properties fo:keep-together="always"/></style:style>
-<style:style style:name="cell" style:family="table-cell"><style:table-cell-properties fo:border="0.5pt solid #000000" fo:padding="0.1cm" style:vertical-align="middle"/></style:style>
+<style:style style:name="cell" style:family="table-cell"><style:table-cell-properties fo:border="${options.unruled ? 'none' : '0.5pt solid #000000'}" fo:padding="0.1cm" style:vertical-align="middle"/></style:style>
 <style:style style:name="columns" style:family="section"><style:section-properties><style:columns fo:column-count="2" fo:column-gap="1cm"/></style:section-properties></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="page"><style:header><text:p text:style-name="Header">${header}</text:p></style:header><style:footer><text:p text:style-name="Header">— <text:page-number text:select-page="current">1</text:page-number> —</text:p></style:footer></style:master-page></office:master-styles>
@@ -253,6 +254,7 @@ function main(): void {
     const tableOnly: Item[] = [{ kind: 'title', text: '某市2024年优化营商环境重点任务分工表' }, table];
     writeFileSync(join(out, 'task-table.docx'), convert(work, 'task-table', fodt(tableOnly), 'docx'));
     writeFileSync(join(out, 'task-table.pdf'), convert(work, 'task-table', fodt(tableOnly), 'pdf'));
+    writeFileSync(join(out, 'task-table-unruled.pdf'), convert(work, 'task-table-unruled', fodt(tableOnly, { unruled: true }), 'pdf'));
     writeFileSync(join(out, 'task-table.html'), writeHtml(typedBlocks(tableOnly), { charset: 'utf-8', site: '某市人民政府' }));
     writeFileSync(join(out, 'task-table.ofd'), writeOfd(layOut(typedBlocks(tableOnly), { ...a4, header })));
     writeFileSync(join(out, 'scan.pdf'), writePdf([], { image: { width: 120, height: 170 } }));

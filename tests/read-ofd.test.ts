@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeZip } from '../scripts/format-writers.ts';
+import { a4, layOut, writeOfd, writeZip } from '../scripts/format-writers.ts';
+import { taskDivision, typedBlocks } from '../scripts/make-format-fixtures.ts';
 import { readDocument } from '../src/read/index.ts';
 import { fixturesDir } from './helpers.ts';
 import { gridOf } from './read-formats.ts';
@@ -38,6 +39,13 @@ describe('the OFD reader', async () => {
     expect(gridOf(doc)[1]).toEqual(['1', '推行企业登记全程电子化', '市市场监管局[r2]', '市大数据局', '2024年6月底前']);
     expect(gridOf(doc)[2]?.[2]).toBe('^');
     expect(doc.runs.at(-1)?.location).toMatchObject({ page: 2, table: 1, row: 5, cell: 5 });
+  });
+
+  test('rebuilds a table without PathObject rules from its columns, a wrapped 序 / 号 header cell included', async () => {
+    const pages = layOut(typedBlocks(taskDivision), { ...a4 }).map((page) => ({ ...page, rules: [] }));
+    const unruled = await readDocument(writeOfd(pages), {});
+    expect(gridOf(unruled)[0]).toEqual(['序号', '重点任务', '牵头单位', '责任单位', '完成时限']);
+    expect(gridOf(unruled)[3]).toEqual(['3', '优化不动产登记“一窗受理”', '市自然资源和规划局', '市税务局、市住房城乡建设局', '2024年12月底前']);
   });
 
   test('applies a TextObject CTM, continues a TextCode without X from the one before, and skips vertical text', async () => {

@@ -49,6 +49,18 @@ describe('the PDF reader on a document Writer exported', async () => {
     );
   });
 
+  test('rebuilds a table drawn without rules from the gaps between its columns, centred cells in their rows', async () => {
+    const unruled = await readDocument(fixture('task-table-unruled.pdf'), {});
+    expect(gridOf(unruled)).toEqual([
+      ['序号', '重点任务', '牵头单位', '责任单位', '完成时限'],
+      ['1', '推行企业登记全程电子化', '市市场监管局', '市大数据局', '2024年6月底前'],
+      // Without rules the merge is not seen: the centred 市市场监管局 lands in the nearer row.
+      ['2', '推进电子营业执照跨部门互认', '', '市税务局、市人力资源社会保障局', '2024年9月底前'],
+      ['3', '优化不动产登记“一窗受理”', '市自然资源和规划局', '市税务局、市住房城乡建设局', '2024年12月底前'],
+      ['4', '开展政务服务“好差评”', '市政务服务管理局', '各区县人民政府', '2024年6月底前'],
+    ]);
+  });
+
   test('a page that is only an image is a scan: refused with a pointer to OCR', async () => {
     await expect(readDocument(fixture('scan.pdf'), {})).rejects.toMatchObject({
       code: 'no-text-layer',

@@ -4,7 +4,8 @@ import type { DocumentBuilder, PlacedCell } from './render.ts';
  * Pages of positioned text (PDF, OFD) to paragraphs and tables in reading order: lines
  * rebuilt from baselines, the columns of a two-column page read one after the other, wrapped
  * lines joined (CJK without a space, a Latin hyphen dropped), running headers and page
- * numbers left out, and ruled tables rebuilt from their ruling lines. Coordinates run from
+ * numbers left out, ruled tables rebuilt from their ruling lines and tables without rules from
+ * the gaps between their columns where those are clear. Coordinates run from
  * the top left of the page, in any unit (points, millimetres); tolerances scale with the font.
  */
 
@@ -78,7 +79,11 @@ const tidy = (text: string): string => text.replace(/\s+/g, ' ').replace(cjkSpac
 
 /** Groups pieces into lines by baseline, pieces of a line in x order; a large gap splits a line into segments. */
 function buildLines(pieces: readonly TextPiece[]): Line[] {
-  const sorted = [...pieces].filter((piece) => piece.text.length > 0).sort((a, b) => a.y - b.y || a.x - b.x);
+  // pdfjs marks a wide gap with a space item as wide as the gap; the gap itself is what tells columns apart.
+  // A space no wider than an ideographic one is a space written in the text, and stays.
+  const sorted = [...pieces]
+    .filter((piece) => piece.text.length > 0 && (piece.text.trim().length > 0 || piece.width <= 1.1 * piece.size))
+    .sort((a, b) => a.y - b.y || a.x - b.x);
   const rows: TextPiece[][] = [];
   for (const piece of sorted) {
     const row = rows.at(-1);
@@ -92,8 +97,8 @@ function buildLines(pieces: readonly TextPiece[]): Line[] {
     let line: Line | null = null;
     for (const piece of row) {
       const gap = line ? piece.x - line.x1 : 0;
-      // A gap of more than a character separates segments: the columns of a page, or of a table.
-      if (!line || gap > 1.2 * Math.max(line.size, piece.size)) {
+      // A gap of most of a character separates segments: the columns of a page, or of a table.
+      if (!line || gap > 0.8 * Math.max(line.size, piece.size)) {
         line = { text: piece.text, x0: piece.x, x1: piece.x + piece.width, y: piece.y, size: piece.size, pieces: [piece] };
         lines.push(line);
         continue;
@@ -380,6 +385,74 @@ function columnLines(lines: Line[], page: number): FlowLine[] {
   return lines.sort((a, b) => a.y - b.y || a.x0 - b.x0).map((line, i) => ({ ...line, page, left, right, first: i === 0 }));
 }
 
+/**
+ * A table drawn without rules, where its columns are clear: a header row of three segments or
+ * more, then rows none of whose segments crosses the gaps between the header's cells. Each line
+ * with text in the first column (the 序号) anchors a table row; other lines join the row they
+ * belong to: the row above when cells are aligned to the top, the nearest row when they are
+ * centred (as Writer and Word centre them). Only the first such table of a band is taken.
+ */
+function findUnruledTable(
+  lines: readonly Line[],
+): { lines: Line[]; top: number; starts: number[]; table: { rows: number; columns: number; cells: PlacedCell[] } } | null {
+  const rows: Line[][] = [];
+  for (const line of [...lines].sort((a, b) => a.y - b.y || a.x0 - b.x0)) {
+    const row = rows.at(-1);
+    if (row && Math.abs((row[0] as Line).y - line.y) <= 0.4 * line.size) row.push(line);
+    else rows.push([line]);
+  }
+  for (let first = 0; first < rows.length; first++) {
+    const header = rows[first] as Line[];
+    if (header.length < 3) continue;
+    const size = header[0]?.size ?? 10;
+    // Column c runs up to where header cell c + 1 starts: cells are written from their left edge, and a long one runs past its header.
+    const bounds = header.slice(1).map((segment) => segment.x0 - 0.5 * size);
+    const columnOf = (segment: Line) => bounds.filter((bound) => segment.x0 > bound).length;
+    const crosses = (segment: Line) => bounds.some((bound) => segment.x0 < bound && segment.x1 > bound + 0.5 * size);
+    const taken: Line[][] = [header];
+    for (let next = first + 1; next < rows.length; next++) {
+      const row = rows[next] as Line[];
+      if ((row[0] as Line).y - ((taken.at(-1) as Line[])[0] as Line).y > 3 * size) break;
+      if (row.some(crosses)) break;
+      taken.push(row);
+    }
+    const anchors: number[] = [];
+    let lastFirstColumn = Number.NEGATIVE_INFINITY;
+    for (const row of taken) {
+      const inFirst = row.filter((segment) => columnOf(segment) === 0);
+      if (inFirst.length === 0) continue;
+      const y = (row[0] as Line).y;
+      // A first-column line right under another, alone on its line, is the first cell wrapped (序 / 号).
+      if (!(inFirst.length === row.length && y - lastFirstColumn < 1.8 * size)) anchors.push(y);
+      lastFirstColumn = y;
+    }
+    if (anchors.length < 3) continue;
+    const segments = taken.flat();
+    // Centred cells put the lines of a tall cell above its row's 序号.
+    const centred = segments.some(
+      (segment) => columnOf(segment) > 0 && segment.y > (anchors[0] as number) + 0.5 * size && segment.y < (anchors[1] as number) - 0.5 * size,
+    );
+    const rowOf = (segment: Line) => {
+      let best = 0;
+      anchors.forEach((anchor, i) => {
+        if (centred ? Math.abs(segment.y - anchor) < Math.abs(segment.y - (anchors[best] as number)) : anchor <= segment.y + 0.4 * size) best = i;
+      });
+      return best;
+    };
+    const cells: Array<{ row: number; column: number; rowSpan: number; colSpan: number; paragraphs: string[] }> = [];
+    for (const segment of segments) {
+      const row = rowOf(segment);
+      const column = columnOf(segment);
+      const cell = cells.find((one) => one.row === row && one.column === column);
+      if (cell) cell.paragraphs[cell.paragraphs.length - 1] = joinWrapped(cell.paragraphs.at(-1) as string, segment.text);
+      else cells.push({ row, column, rowSpan: 1, colSpan: 1, paragraphs: [segment.text] });
+    }
+    const starts = header.map((segment) => segment.x0);
+    return { lines: segments, top: (header[0] as Line).y, starts, table: { rows: anchors.length, columns: header.length, cells } };
+  }
+  return null;
+}
+
 interface PageTables {
   readonly tolerance: number;
   readonly placed: ReadonlyArray<{ readonly table: RuledTable; readonly lines: readonly Line[] }>;
@@ -408,33 +481,53 @@ function readPage(lines: Line[], page: PositionedPage, pageNumber: number, table
     from = table.bottom;
   }
   bands.push({ top: from, bottom: Number.POSITIVE_INFINITY });
+  const pushColumns = (bandLines: Line[]): void => {
+    const gutter = findGutter(bandLines, page.width);
+    if (gutter === null) {
+      for (const line of columnLines(bandLines, pageNumber)) blocks.push({ kind: 'line', line });
+      return;
+    }
+    // Lines that span the gutter (a title, a closing paragraph) cut the page into bands of two columns.
+    const spanning = bandLines.filter((line) => line.x0 < gutter && line.x1 > gutter).sort((a, b) => a.y - b.y);
+    const spanLeft = Math.min(...spanning.map((line) => line.x0));
+    const spanRight = Math.max(...spanning.map((line) => line.x1));
+    let top = Number.NEGATIVE_INFINITY;
+    for (const cut of [...spanning, null]) {
+      const bottom = cut ? cut.y : Number.POSITIVE_INFINITY;
+      const within = bandLines.filter((line) => line.y > top && line.y < bottom && !(line.x0 < gutter && line.x1 > gutter));
+      for (const line of columnLines(
+        within.filter((line) => line.x1 <= gutter),
+        pageNumber,
+      ))
+        blocks.push({ kind: 'line', line });
+      for (const line of columnLines(
+        within.filter((line) => line.x0 >= gutter),
+        pageNumber,
+      ))
+        blocks.push({ kind: 'line', line });
+      if (cut) blocks.push({ kind: 'line', line: { ...cut, page: pageNumber, left: spanLeft, right: spanRight, first: true } });
+      top = bottom;
+    }
+  };
   bands.forEach((band, i) => {
     const bandLines = flow.filter((line) => line.y >= band.top && line.y < band.bottom);
-    const gutter = findGutter(bandLines, page.width);
-    if (gutter === null) for (const line of columnLines(bandLines, pageNumber)) blocks.push({ kind: 'line', line });
-    else {
-      // Lines that span the gutter (a title, a closing paragraph) cut the page into bands of two columns.
-      const spanning = bandLines.filter((line) => line.x0 < gutter && line.x1 > gutter).sort((a, b) => a.y - b.y);
-      const spanLeft = Math.min(...spanning.map((line) => line.x0));
-      const spanRight = Math.max(...spanning.map((line) => line.x1));
-      let top = Number.NEGATIVE_INFINITY;
-      for (const cut of [...spanning, null]) {
-        const bottom = cut ? cut.y : Number.POSITIVE_INFINITY;
-        const within = bandLines.filter((line) => line.y > top && line.y < bottom && !(line.x0 < gutter && line.x1 > gutter));
-        for (const line of columnLines(
-          within.filter((line) => line.x1 <= gutter),
-          pageNumber,
-        ))
-          blocks.push({ kind: 'line', line });
-        for (const line of columnLines(
-          within.filter((line) => line.x0 >= gutter),
-          pageNumber,
-        ))
-          blocks.push({ kind: 'line', line });
-        if (cut) blocks.push({ kind: 'line', line: { ...cut, page: pageNumber, left: spanLeft, right: spanRight, first: true } });
-        top = bottom;
-      }
-    }
+    const unruled = findUnruledTable(bandLines);
+    if (unruled) {
+      // A table without rules: the lines above it, the table, the lines below it; no gutter sought (its columns would look like one).
+      const inTable = new Set(unruled.lines);
+      const rest = bandLines.filter((line) => !inTable.has(line));
+      for (const line of columnLines(
+        rest.filter((line) => line.y < unruled.top),
+        pageNumber,
+      ))
+        blocks.push({ kind: 'line', line });
+      blocks.push({ kind: 'table', page: pageNumber, edges: unruled.starts, tolerance, table: unruled.table });
+      for (const line of columnLines(
+        rest.filter((line) => line.y > unruled.top),
+        pageNumber,
+      ))
+        blocks.push({ kind: 'line', line });
+    } else pushColumns(bandLines);
     const table = placed[i];
     if (table) blocks.push({ kind: 'table', page: pageNumber, edges: table.table.xs, tolerance, table: readRuledTable(table.table, table.lines, tolerance) });
   });
