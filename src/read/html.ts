@@ -29,7 +29,7 @@ const charsetAliases: Readonly<Record<string, string>> = {
 };
 
 /** `<meta charset="gbk">` and `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`, in the page's first 8 kB. */
-const metaCharsetRe = /<meta\s[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{1,40})/i;
+const metaCharsetRe = /<meta\s[^>]{0,512}?charset\s{0,8}=\s{0,8}["']?\s{0,8}([A-Za-z0-9_:.-]{1,40})/i;
 
 function decodePage(bytes: Uint8Array, forced: Encoding | undefined): { text: string; encoding: string } {
   if (forced) return decodeOrFail(bytes, forced);
