@@ -28,6 +28,7 @@ export {
   type InputFormat,
   inputFormats,
   type LocatedRun,
+  locationAt,
   type ReadDocument,
   ReadError,
   type ReadErrorCode,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readDocument } from '../src/read/index.ts';
+import { locationAt, readDocument } from '../src/read/index.ts';
 import { fixturesDir } from './helpers.ts';
 
 // What every reader promises about its ReadDocument, checked over every readable fixture.
@@ -19,6 +19,16 @@ describe.each(files)('%s', (file) => {
       for (const value of Object.values(run.location)) expect(value).toBeGreaterThanOrEqual(1);
       end = run.end;
     }
+  });
+
+  test('locationAt finds the run of every character, and none for the separators between runs', async () => {
+    const doc = await readDocument(readFileSync(join(fixturesDir, 'formats', file)), { path: file });
+    for (const run of doc.runs) {
+      expect(locationAt(doc.runs, run.start)).toBe(run.location);
+      expect(locationAt(doc.runs, run.end - 1)).toBe(run.location);
+    }
+    expect(locationAt(doc.runs, doc.text.indexOf('\n'))).toBeNull();
+    expect(locationAt(doc.runs, doc.text.length)).toBeNull();
   });
 
   test('each table row is one line of tab-separated cells, one cell per grid column; covered cells are empty', async () => {

@@ -5,6 +5,7 @@ import { ReadError } from './errors.ts';
 import type { InputFormat, ReadDocument } from './types.ts';
 
 export { ReadError, type ReadErrorCode } from './errors.ts';
+export { locationAt } from './locate.ts';
 export * from './types.ts';
 
 export interface ReadOptions {
