@@ -359,9 +359,14 @@ const identityToUnicode = (): string => {
 };
 
 /** A PDF of laid-out pages (or, with `image`, of one page that is only a grey picture: a scan's stand-in). */
-export function writePdf(pages: readonly LaidPage[], options: { width?: number; height?: number; image?: { width: number; height: number } } = {}): Uint8Array {
+export function writePdf(
+  pages: readonly LaidPage[],
+  options: { width?: number; height?: number; image?: { width: number; height: number }; rotate?: boolean } = {},
+): Uint8Array {
   const width = options.width ?? a4.width;
   const height = options.height ?? a4.height;
+  // A landscape page as a scanner or a printer driver writes it: portrait media turned by /Rotate 90, content drawn turned.
+  const point = (x: number, y: number): string => (options.rotate ? `${y.toFixed(2)} ${x.toFixed(2)}` : `${x.toFixed(2)} ${(height - y).toFixed(2)}`);
   const objects: string[] = [];
   const add = (body: string): number => {
     objects.push(body);
@@ -396,12 +401,12 @@ export function writePdf(pages: readonly LaidPage[], options: { width?: number; 
       resources = `/XObject << /Im1 ${imageObject} 0 R >>`;
       content = `q ${width - 80} 0 0 ${height - 80} 40 40 cm /Im1 Do Q`;
     }
-    for (const rule of page.rules)
-      content += `0.5 w ${rule.x1.toFixed(2)} ${(height - rule.y1).toFixed(2)} m ${rule.x2.toFixed(2)} ${(height - rule.y2).toFixed(2)} l S\n`;
+    for (const rule of page.rules) content += `0.5 w ${point(rule.x1, rule.y1)} m ${point(rule.x2, rule.y2)} l S\n`;
     for (const text of page.texts)
-      content += `BT /F1 ${text.size} Tf 1 0 0 1 ${text.x.toFixed(2)} ${(height - text.y).toFixed(2)} Tm <${utf16Hex(text.text)}> Tj ET\n`;
+      content += `BT /F1 ${text.size} Tf ${options.rotate ? '0 1 -1 0' : '1 0 0 1'} ${point(text.x, text.y)} Tm <${utf16Hex(text.text)}> Tj ET\n`;
     const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}endstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 ${width} ${height}] /Resources << ${resources} >> /Contents ${stream} 0 R >>`));
+    const media = options.rotate ? `[0 0 ${height} ${width}] /Rotate 90` : `[0 0 ${width} ${height}]`;
+    kids.push(add(`<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox ${media} /Resources << ${resources} >> /Contents ${stream} 0 R >>`));
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObject} 0 R >>`;
   objects[pagesObject - 1] = `<< /Type /Pages /Kids [${kids.map((kid) => `${kid} 0 R`).join(' ')}] /Count ${kids.length} >>`;

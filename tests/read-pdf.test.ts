@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { a4, type LaidPage, layOut, writePdf } from '../scripts/format-writers.ts';
+import { taskDivision, typedBlocks } from '../scripts/make-format-fixtures.ts';
 import { readDocument } from '../src/read/index.ts';
 import { joinWrapped } from '../src/read/layout.ts';
 import { fixturesDir } from './helpers.ts';
@@ -59,6 +60,15 @@ describe('the PDF reader on a document Writer exported', async () => {
       ['3', '优化不动产登记“一窗受理”', '市自然资源和规划局', '市税务局、市住房城乡建设局', '2024年12月底前'],
       ['4', '开展政务服务“好差评”', '市政务服务管理局', '各区县人民政府', '2024年6月底前'],
     ]);
+  });
+
+  test('a landscape page turned by /Rotate 90 is read as shown, its ruled table included', async () => {
+    const landscape = { ...a4, width: a4.height, height: a4.width };
+    const blocks = typedBlocks(taskDivision).slice(-2);
+    const pdf = writePdf(layOut(blocks, landscape), { width: landscape.width, height: landscape.height, rotate: true });
+    const read = await readDocument(pdf, {});
+    expect(read.text.split('\n')[0]).toBe('附件：2024年优化营商环境重点任务分工表');
+    expect(gridOf(read)[2]).toEqual(['2', '推进电子营业执照跨部门互认', '^', '市税务局、市人力资源社会保障局', '2024年9月底前']);
   });
 
   test('a page that is only an image is a scan: refused with a pointer to OCR', async () => {

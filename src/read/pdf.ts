@@ -141,20 +141,21 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     const pages: PositionedPage[] = [];
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
-      const [x0, y0, x1, y1] = page.view as [number, number, number, number];
-      const toPage = (x: number, y: number): [number, number] => [x - x0, y1 - y];
+      // The viewport turns user space into the page as shown: top-down, with the page's /Rotate applied.
+      const viewport = page.getViewport({ scale: 1 });
+      const view = viewport.transform as Matrix;
+      const toPage = (x: number, y: number): [number, number] => [view[0] * x + view[2] * y + view[4], view[1] * x + view[3] * y + view[5]];
       const content = await page.getTextContent();
       const pieces: TextPiece[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.length === 0) continue;
-        const [a, b, c, d, e, f] = item.transform as Matrix;
-        // Rotated text (a watermark, a vertical stamp) is not body text.
-        if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0) continue;
-        const [x, y] = toPage(e, f);
-        pieces.push({ text: item.str, x, y, width: item.width, size: Math.abs(d) || Math.abs(a) });
+        const [a, b, c, d, e, f] = multiply(view, item.transform as Matrix);
+        // Text that does not run left to right on the page as shown (a watermark, a vertical stamp) is not body text.
+        if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0 || d >= 0) continue;
+        pieces.push({ text: item.str, x: e, y: f, width: item.width, size: Math.abs(d) });
       }
       const rules = rulesOf(await page.getOperatorList(), pdfjs.OPS, toPage);
-      pages.push({ width: x1 - x0, height: y1 - y0, pieces, rules });
+      pages.push({ width: viewport.width, height: viewport.height, pieces, rules });
       page.cleanup();
     }
     if (pages.every((page) => page.pieces.every((piece) => piece.text.trim().length === 0)))
