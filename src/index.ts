@@ -14,7 +14,9 @@ import { type EmitOptions, emitAll } from './emit/types.ts';
 import type { XlsxOptions, XlsxWarning, XlsxWriter } from './emit/xlsx.ts';
 import { emitYaml } from './emit/yaml.ts';
 import { extract } from './pipeline.ts';
-import { decode, type Encoding } from './read/decode.ts';
+import type { Encoding } from './read/decode.ts';
+import { readDocument } from './read/index.ts';
+import type { InputFormat } from './read/types.ts';
 import { type Output, type PolicyDocument, schemaVersion } from './schema/index.ts';
 import type { ExtractOptions } from './types.ts';
 
@@ -28,6 +30,21 @@ export { type IssueCode, issueCodes } from './issue-codes.ts';
 export { normalize, toParagraphs } from './normalize/index.ts';
 export { extract } from './pipeline.ts';
 export { DecodeError, decode, type Encoding, encodings } from './read/decode.ts';
+export {
+  type InputFormat,
+  inputFormats,
+  type LocatedRun,
+  locationAt,
+  type ReadDocument,
+  ReadError,
+  type ReadErrorCode,
+  type ReadOptions,
+  readDocument,
+  type SourceLocation,
+  type TableCell,
+  type TableGrid,
+  type TableRow,
+} from './read/index.ts';
 export {
   type Clause,
   type Deadline,
@@ -104,11 +121,16 @@ export async function createXlsxWriter(output: Writable, options: XlsxOptions = 
 }
 
 /**
- * Reads and extracts a file: the one function here that touches the filesystem.
- * Encoding is detected (UTF-8, UTF-16 with BOM, GB18030) unless given.
+ * Reads and extracts a file of any format readDocument takes (text, DOCX, HTML, PDF, OFD):
+ * the one function here that touches the filesystem. The format and the encoding are
+ * detected unless given; a file no reader takes is a ReadError.
  */
-export async function extractFile(path: string, options: ExtractOptions & { encoding?: Encoding } = {}): Promise<PolicyDocument> {
+export async function extractFile(
+  path: string,
+  options: ExtractOptions & { encoding?: Encoding; format?: InputFormat | 'auto' } = {},
+): Promise<PolicyDocument> {
   const { readFile } = await import('node:fs/promises');
-  const decoded = decode(await readFile(path), options.encoding);
-  return extract(decoded.text, { ...options, path: options.path ?? path, encoding: decoded.encoding });
+  const doc = await readDocument(await readFile(path), { path, format: options.format, encoding: options.encoding });
+  const { format: _format, ...extractOptions } = options;
+  return extract(doc.text, { ...extractOptions, path: options.path ?? path, encoding: doc.encoding, format: doc.format, tables: doc.tables, runs: doc.runs });
 }

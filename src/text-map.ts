@@ -53,6 +53,35 @@ export class MappedText {
     return { start: rawStart, end: Math.max(rawStart, this.toRaw(end - 1) + 1) };
   }
 
+  /**
+   * The derived offset of raw offset `raw`: where a raw character stands in this text, or, for one
+   * that normalisation removed, where the text goes on after it. Pieces follow the raw text in order,
+   * so a binary search over their raw starts finds it.
+   */
+  fromRaw(raw: number): number {
+    const count = this.#textStarts.length;
+    if (count === 0) return 0;
+    let low = 0;
+    let high = count - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((this.#rawStarts[mid] as number) <= raw) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    if (found < 0) return 0;
+    // An inserted piece (raw length 0) shares its raw start with the copied piece after it.
+    while (found + 1 < count && (this.#rawStarts[found + 1] as number) === (this.#rawStarts[found] as number)) found++;
+    const rawStart = this.#rawStarts[found] as number;
+    const rawLength = this.#rawLengths[found] as number;
+    const textStart = this.#textStarts[found] as number;
+    if (raw < rawStart + rawLength) return textStart + (raw - rawStart);
+    // Removed by normalisation: the next piece's start, or the text's end.
+    return found + 1 < count ? (this.#textStarts[found + 1] as number) : this.text.length;
+  }
+
   /** Visits the pieces that overlap `[start, end)`, clipped to it. */
   forEachPiece(start: number, end: number, visit: (textStart: number, textEnd: number, rawStart: number, rawLength: number) => void): void {
     if (end <= start || this.#textStarts.length === 0) return;

@@ -1,4 +1,4 @@
-import type { GridInput } from './mark/tables.ts';
+import type { LocatedRun, TableGrid } from './read/types.ts';
 
 /**
  * The shared vocabulary of the pipeline stages.
@@ -41,8 +41,8 @@ export interface ExtractOptions {
   readonly encoding?: string | undefined;
   /** The input format, recorded in `source.format` (default `text`). */
   readonly format?: 'text' | 'docx' | 'html' | 'pdf' | 'ofd' | undefined;
-  /** Tables a reader rebuilt (DOCX, HTML, PDF, OFD), as rows of cell spans of `text`; they go through the same table stage as text tables. */
-  readonly grids?: readonly GridInput[] | undefined;
+  /** Tables a reader rebuilt (DOCX, HTML, PDF, OFD), as grids of offsets in `text`; they go through the same table stage as text tables. */
+  readonly tables?: readonly TableGrid[] | undefined;
   /** Where runs of `text` stand in the original file (page, paragraph, table cell), for the positions of DOCX, HTML, PDF and OFD. */
-  readonly runs?: readonly { readonly start: number; readonly end: number; readonly location: Readonly<Record<string, number>> }[] | undefined;
+  readonly runs?: readonly LocatedRun[] | undefined;
 }

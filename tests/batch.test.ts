@@ -36,7 +36,7 @@ describe('a batch of files', () => {
     expect(parallel).toEqual(single);
     // The broken file fails alone; the 300 others are all there.
     expect(single.code).toBe(1);
-    expect(single.stderr).toBe('policy-extract: docs/doc-150-broken.txt: not a text file: a PNG image\n');
+    expect(single.stderr).toBe('policy-extract: docs/doc-150-broken.txt: a PNG image (a scan?): run OCR first, e.g. `ocrmypdf`, and read the result\n');
   });
 
   test('the JSON of a batch is one valid document list in input order', () => {

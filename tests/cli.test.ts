@@ -115,8 +115,8 @@ describe('policy-extract (extract)', () => {
   test.each([
     ['empty.txt', '', 'empty file'],
     ['blank.txt', ' \n\t\n\u3000\n', 'the file has only whitespace'],
-    ['image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'not a text file: a PNG image'],
-    ['report.pdf', '%PDF-1.7\n', 'not a text file: a PDF file; extract its text first (e.g. pdftotext)'],
+    ['image.png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), 'a PNG image (a scan?): run OCR first, e.g. `ocrmypdf`, and read the result'],
+    ['report.pdf', '%PDF-1.7\n', 'the PDF cannot be read: Invalid PDF structure.'],
     [
       'binary.dat',
       Buffer.from([1, 0, 2, 0, 3, 0]),
@@ -147,7 +147,7 @@ describe('policy-extract (extract)', () => {
     writeFileSync(join(dir, 'docs', 'a.txt'), readFileSync(join(fixturesDir, 'global-numbering', 'input.txt')));
     const [code, stdout, stderr] = await runCli(['docs', 'empty'], { cwd: dir });
     expect(code).toBe(1);
-    expect(stderr).toBe('policy-extract: empty: folder has no documents (*.txt, *.text, *.md)\n');
+    expect(stderr).toBe('policy-extract: empty: folder has no documents (*.txt, *.text, *.md, *.docx, *.html, *.htm, *.pdf, *.ofd)\n');
     expect(JSON.parse(stdout).documents.map((d: { source: { path: string } }) => d.source.path)).toEqual(['docs/a.txt', 'docs/b/z.txt']);
   });
 

@@ -104,6 +104,23 @@ function inZone(zones: readonly Span[], span: Span): boolean {
   return false;
 }
 
+/** Where a measure's clauses and deadlines lie: its span, and for a table row the merged cells it shares with rows above. */
+function measureSpans(measure: SegmentedMeasure): Span[] {
+  const merged = measure.row?.cells.filter((cell) => cell.merged).map((cell) => cell.span) ?? [];
+  return merged.length === 0 ? [measure.span] : [measure.span, ...merged];
+}
+
+/** Whether a table-cell clause's span is one of the row's own or merged cells (a cell's clause belongs to its row). */
+function rowHasCell(measure: SegmentedMeasure, span: Span): boolean {
+  if (!measure.row) return true;
+  return measure.row.cells.some((cell) => cell.span.start === span.start && cell.span.end === span.end);
+}
+
+/** Marks in text order (a row's merged cells stand in rows above it). */
+function sortedByStart<T extends { readonly span: Span }>(items: T[]): T[] {
+  return items.length > 1 ? items.sort((a, b) => a.span.start - b.span.start) : items;
+}
+
 /** Items of `items` (sorted by start) that start inside `span`. */
 function within<T extends { readonly span: Span }>(items: readonly T[], span: Span): T[] {
   let low = 0;
@@ -138,7 +155,10 @@ export function assemble(marks: Marks, segmentation: Segmentation, years: YearCo
   const drafts = segmentation.domains.map((domain, domainIndex) =>
     domain.measures.map((measure, measureIndex) => {
       const id = `${domainIndex + 1}.${measureIndex + 1}`;
-      const own = within(clauses, measure.span).filter((clause) => !domainLeadClauses.has(clause) && clause.span.start < measure.span.end);
+      // A table row also holds what its merged cells hold, written in a row above.
+      const own = sortedByStart(measureSpans(measure).flatMap((span) => within(clauses, span))).filter(
+        (clause) => !domainLeadClauses.has(clause) && (clause.rule !== 'units/table-column' || rowHasCell(measure, clause.span)),
+      );
       return { id, measure, clauses: own };
     }),
   );
@@ -161,7 +181,7 @@ export function assemble(marks: Marks, segmentation: Segmentation, years: YearCo
         for (const role of clause.open) open.add(role);
       });
       void ownClauses;
-      const measureDeadlines = within(deadlines, measure.span).map((mark) => resolveDeadline(mark, years));
+      const measureDeadlines = sortedByStart(measureSpans(measure).flatMap((span) => within(deadlines, span))).map((mark) => resolveDeadline(mark, years));
       for (const deadline of measureDeadlines) {
         const written = text.slice(deadline.span.start, deadline.span.end);
         if (deadline.problem === 'year-unknown') report('deadline-year-unknown', { text: written, id }, deadline.span);
@@ -189,7 +209,7 @@ export function assemble(marks: Marks, segmentation: Segmentation, years: YearCo
         open,
         leadRule: lists.lead.length === 0 ? null : firstListed ? 'first-listed' : 'marked',
         deadlines: measureDeadlines,
-        targets: within(targets, measure.span),
+        targets: sortedByStart(measureSpans(measure).flatMap((span) => within(targets, span))),
       };
     });
     const lead = domain.lead;

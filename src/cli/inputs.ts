@@ -1,13 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { DecodeError, decode, type Encoding } from '../read/decode.ts';
+import type { Encoding } from '../read/encodings.ts';
+import type { InputFormat, ReadDocument } from '../read/types.ts';
 import { describeSystemError, InputError } from './errors.ts';
 
 export type Input = { readonly kind: 'file'; readonly display: string; readonly path: string } | { readonly kind: 'stdin'; readonly display: '-' };
 
 /** Documents a folder argument expands to. */
-const documentExtensions = ['txt', 'text', 'md'];
+const documentExtensions = ['txt', 'text', 'md', 'docx', 'html', 'htm', 'pdf', 'ofd'];
 
 /** Larger files are refused rather than exhaust memory: no policy document is this big. */
 export const maxInputBytes = 256 * 1024 * 1024;
@@ -32,7 +33,9 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const { default: glob } = await import('fast-glob');
-        const found = (await glob(`**/*.{${documentExtensions.join(',')}}`, { cwd: absolute, onlyFiles: true, dot: false, suppressErrors: true })).sort();
+        const found = (
+          await glob(`**/*.{${documentExtensions.join(',')}}`, { cwd: absolute, onlyFiles: true, dot: false, suppressErrors: true, caseSensitiveMatch: false })
+        ).sort();
         if (found.length === 0) errors.push(new InputError(arg, `folder has no documents (*.${documentExtensions.join(', *.')})`));
         for (const file of found) inputs.push({ kind: 'file', display: toPosix(join(arg, file)), path: join(absolute, file) });
       } else {
@@ -42,7 +45,7 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
     }
     const { default: glob } = await import('fast-glob');
     if (info.code === 'ENOENT' && glob.isDynamicPattern(arg)) {
-      const found = (await glob(toPosix(arg), { cwd, onlyFiles: true, absolute: false, suppressErrors: true })).sort();
+      const found = (await glob(toPosix(arg), { cwd, onlyFiles: true, absolute: false, suppressErrors: true, caseSensitiveMatch: false })).sort();
       if (found.length === 0) errors.push(new InputError(arg, 'no files match this pattern'));
       for (const file of found)
         inputs.push({ kind: 'file', display: isAbsolute(file) ? toPosix(relative(cwd, file)) || file : file, path: resolve(cwd, file) });
@@ -71,8 +74,8 @@ export function checkText(display: string, text: string): void {
   if (text.trim().length === 0) throw new InputError(display, 'the file has only whitespace');
 }
 
-/** Reads and decodes one input; every failure is an InputError naming it. */
-export async function readInput(input: Input, stdin: NodeJS.ReadableStream, encoding?: Encoding): Promise<{ text: string; encoding: Encoding }> {
+/** Reads one input and renders it as text (any format: text, DOCX, HTML, PDF, OFD); every failure is an InputError naming it. */
+export async function readInput(input: Input, stdin: NodeJS.ReadableStream, encoding?: Encoding, format: InputFormat | 'auto' = 'auto'): Promise<ReadDocument> {
   let bytes: Buffer;
   try {
     if (input.kind === 'stdin') bytes = await readStream(stdin);
@@ -88,12 +91,13 @@ export async function readInput(input: Input, stdin: NodeJS.ReadableStream, enco
     throw new InputError(input.display, describeSystemError(error));
   }
   if (bytes.length === 0) throw new InputError(input.display, 'empty file');
+  const { ReadError, readDocument } = await import('../read/index.ts');
   try {
-    const decoded = decode(bytes, encoding);
-    checkText(input.display, decoded.text);
-    return decoded;
+    const doc = await readDocument(bytes, { path: input.kind === 'file' ? input.display : undefined, format, encoding });
+    checkText(input.display, doc.text);
+    return doc;
   } catch (error) {
-    if (error instanceof DecodeError) throw new InputError(input.display, error.message);
+    if (error instanceof ReadError) throw new InputError(input.display, error.message);
     throw error;
   }
 }

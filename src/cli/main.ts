@@ -4,6 +4,8 @@ import { basename, extname, join, relative, resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { type Format, formats, loadEmitter } from '../emit/index.ts';
 import { type Encoding, encodingAliases } from '../read/encodings.ts';
+import type { ReadDocument } from '../read/types.ts';
+import { type InputFormat, inputFormats } from '../read/types.ts';
 import { formatInputError, formatWarning, type Palette, plainPalette } from '../report/index.ts';
 import type { PolicyDocument } from '../schema/index.ts';
 import { BrokenPipe, describeSystemError, exitCodeFor, exitCodes, InputError, UsageError } from './errors.ts';
@@ -37,6 +39,7 @@ interface ExtractCliOptions {
   output?: string;
   year?: string;
   encoding?: string;
+  inputFormat: InputFormat | 'auto';
   headers: 'zh' | 'en';
   bom?: boolean;
   formulaEscape: boolean;
@@ -85,7 +88,7 @@ function displayPath(io: Io, path: string): string {
 }
 
 /** A source of documents: files and stdin, or NDJSON records `{path, text}` on stdin. */
-type Job = { readonly display: string; readonly load: () => Promise<{ text: string; encoding: Encoding }> };
+type Job = { readonly display: string; readonly load: () => Promise<ReadDocument> };
 
 async function* stdinRecords(io: Io): AsyncGenerator<Job | InputError> {
   let buffer = '';
@@ -106,7 +109,7 @@ async function* stdinRecords(io: Io): AsyncGenerator<Job | InputError> {
       display,
       load: async () => {
         (await import('./inputs.ts')).checkText(display, text);
-        return { text, encoding: 'utf-8' };
+        return { format: 'text' as const, encoding: 'utf-8', text, runs: [], tables: [] };
       },
     };
   };
@@ -125,10 +128,16 @@ async function* stdinRecords(io: Io): AsyncGenerator<Job | InputError> {
   if (last) yield last;
 }
 
-async function* fileJobs(inputs: readonly Input[], errors: readonly InputError[], io: Io, encoding: Encoding | undefined): AsyncGenerator<Job | InputError> {
+async function* fileJobs(
+  inputs: readonly Input[],
+  errors: readonly InputError[],
+  io: Io,
+  encoding: Encoding | undefined,
+  inputFormat: InputFormat | 'auto' = 'auto',
+): AsyncGenerator<Job | InputError> {
   yield* errors;
   const { readInput } = await import('./inputs.ts');
-  for (const input of inputs) yield { display: input.display, load: () => readInput(input, io.stdin, encoding) };
+  for (const input of inputs) yield { display: input.display, load: () => readInput(input, io.stdin, encoding, inputFormat) };
 }
 
 interface Processed {
@@ -155,8 +164,15 @@ async function processJobs(
   for await (const job of jobs) {
     try {
       if (job instanceof InputError) throw job;
-      const { text, encoding } = await job.load();
-      const doc = extract(text, { year: options.year, path: job.display, encoding });
+      const read = await job.load();
+      const doc = extract(read.text, {
+        year: options.year,
+        path: job.display,
+        encoding: read.encoding,
+        format: read.format,
+        tables: read.tables,
+        runs: read.runs,
+      });
       const violations = validateDocument(doc);
       if (violations.length > 0) {
         const first = violations[0] as { path: string; message: string };
@@ -206,7 +222,7 @@ async function runExtract(args: readonly string[], options: ExtractCliOptions, i
     const { inputs, errors } = await (await import('./inputs.ts')).expandInputs(given, io.cwd);
     const files = inputs.filter((input) => input.kind === 'file');
     if (threads > 1 && files.length === inputs.length && files.length >= minimumFilesForWorkers) parallel = { inputs, errors };
-    else jobs = fileJobs(inputs, errors, io, encoding);
+    else jobs = fileJobs(inputs, errors, io, encoding, options.inputFormat);
   }
   const emitter = await loadEmitter(options.format, emitOptions);
   const sink = await openSink(io, options.output);
@@ -224,7 +240,7 @@ async function runExtract(args: readonly string[], options: ExtractCliOptions, i
       ? await (await import('./parallel.ts')).processInWorkers(
           parallel.inputs,
           parallel.errors,
-          { ...settings, threads, format: options.format, emitOptions, encoding },
+          { ...settings, threads, format: options.format, emitOptions, encoding, inputFormat: options.inputFormat },
           io,
           write,
         )
@@ -246,6 +262,7 @@ interface CheckCliOptions {
   update?: boolean;
   year?: string;
   encoding?: string;
+  inputFormat: InputFormat | 'auto';
   color: boolean;
 }
 
@@ -268,7 +285,7 @@ async function runCheck(args: readonly string[], options: CheckCliOptions, io: I
   let measures = 0;
   let updated = 0;
   let failedExpectations = 0;
-  const outcome = await processJobs(fileJobs(inputs, errors, io, encoding), { year, quiet: false, palette }, io, async (doc, display) => {
+  const outcome = await processJobs(fileJobs(inputs, errors, io, encoding, options.inputFormat), { year, quiet: false, palette }, io, async (doc, display) => {
     measures += doc.domains.reduce((n, d) => n + d.measures.length, 0);
     if (options.expect === undefined) return;
     const expectedPath = await expectedFileFor(options.expect, display, io);
@@ -390,6 +407,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to FILE (atomically: complete or untouched) instead of stdout')
     .option('--year <year>', 'year for deadlines without one (6月底前); overrides the year found in the document')
     .addOption(new Option('--encoding <encoding>', 'force the input encoding instead of detecting it').choices(Object.keys(encodingAliases)))
+    .addOption(
+      new Option('--input-format <format>', 'read inputs as this format instead of telling it from their content').choices(inputFormats).default('auto'),
+    )
     .addOption(new Option('--headers <language>', 'CSV header language').choices(['zh', 'en']).default('zh'))
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
     .option('--no-formula-escape', "CSV: keep cells starting with = + - @ as they are (default: prefix them with ')")
@@ -409,6 +429,9 @@ function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option('--update', 'write the current extraction as the expected output')
     .option('--year <year>', 'year for deadlines without one')
     .addOption(new Option('--encoding <encoding>', 'force the input encoding').choices(Object.keys(encodingAliases)))
+    .addOption(
+      new Option('--input-format <format>', 'read inputs as this format instead of telling it from their content').choices(inputFormats).default('auto'),
+    )
     .option('--no-color', 'no colour in diagnostics')
     .addHelpText(
       'after',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type EmitOptions, type Format, loadEmitter } from '../emit/index.ts';
 import type { Encoding } from '../read/encodings.ts';
+import type { InputFormat } from '../read/types.ts';
 import { formatInputError, formatWarning, type Palette } from '../report/index.ts';
 import type { InputError } from './errors.ts';
 import type { Input } from './inputs.ts';
@@ -16,6 +17,7 @@ export interface ParallelSettings {
   readonly format: Format;
   readonly emitOptions: EmitOptions;
   readonly encoding: Encoding | undefined;
+  readonly inputFormat?: InputFormat | 'auto' | undefined;
   readonly year: number | undefined;
   readonly quiet: boolean;
   readonly palette: Palette;
@@ -55,7 +57,13 @@ export async function processInWorkers(
     io.stderr.write(`${formatInputError(error.path, error.message, settings.palette)}\n`);
   }
   const { file, execArgv } = workerScript();
-  const taskOptions: TaskOptions = { format: settings.format, emitOptions: settings.emitOptions, year: settings.year, encoding: settings.encoding };
+  const taskOptions: TaskOptions = {
+    format: settings.format,
+    emitOptions: settings.emitOptions,
+    year: settings.year,
+    encoding: settings.encoding,
+    inputFormat: settings.inputFormat,
+  };
   const localEmitter = await loadEmitter(settings.format, settings.emitOptions);
   const threads = Math.min(settings.threads, inputs.length);
   // A smaller young generation than the default keeps each worker's resident memory down at no

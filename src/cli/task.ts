@@ -1,6 +1,7 @@
 import type { EmitOptions, Emitter, Format } from '../emit/index.ts';
 import { extract } from '../pipeline.ts';
 import type { Encoding } from '../read/encodings.ts';
+import type { InputFormat } from '../read/types.ts';
 import type { Warning } from '../schema/index.ts';
 import { validateDocument } from '../validate.ts';
 import { InputError } from './errors.ts';
@@ -23,6 +24,7 @@ export interface TaskOptions {
   readonly emitOptions: EmitOptions;
   readonly year: number | undefined;
   readonly encoding: Encoding | undefined;
+  readonly inputFormat?: InputFormat | 'auto' | undefined;
 }
 
 /**
@@ -31,8 +33,15 @@ export interface TaskOptions {
  */
 export async function runTask(task: Task, options: TaskOptions, emitter: Emitter): Promise<TaskResult<string>> {
   try {
-    const { text, encoding } = await readInput(task.input, process.stdin, options.encoding);
-    const doc = extract(text, { year: options.year, path: task.input.display, encoding });
+    const read = await readInput(task.input, process.stdin, options.encoding, options.inputFormat);
+    const doc = extract(read.text, {
+      year: options.year,
+      path: task.input.display,
+      encoding: read.encoding,
+      format: read.format,
+      tables: read.tables,
+      runs: read.runs,
+    });
     const violations = validateDocument(doc);
     if (violations.length > 0) {
       const first = violations[0] as { path: string; message: string };

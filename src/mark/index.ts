@@ -76,7 +76,7 @@ export function mark(paragraphs: Paragraphs, grids: readonly GridInput[] = []): 
   const fields = markFields(folded, spans, (index) => inTable[index] === 1);
   // A deadline column's cell or a deadline field that is only a month or a year (`2024年6月`, `110年`).
   const deadlineValues = [
-    ...tables.flatMap((table) => table.rows.flatMap((row) => row.cells.filter((cell) => cell.role === 'deadline').map((cell) => cell.span))),
+    ...tables.flatMap((table) => table.rows.flatMap((row) => row.cells.filter((cell) => cell.role === 'deadline' && !cell.merged).map((cell) => cell.span))),
     ...fields.filter((field) => field.role === 'deadline').map((field) => field.value),
   ];
   const starts = found.map((mark) => mark.span.start);
@@ -112,8 +112,11 @@ export function mark(paragraphs: Paragraphs, grids: readonly GridInput[] = []): 
       fields: [],
     });
   };
-  for (const table of tables)
-    for (const row of table.rows) for (const cell of row.cells) if (cell.role && isUnitRole(cell.role)) listClause(cell.span, cell.role, 'units/table-column');
+  // A merged cell's units are read once, in the row that holds it; the rows it covers share them.
+  for (const table of tables) {
+    for (const row of table.rows)
+      for (const cell of row.cells) if (cell.role && isUnitRole(cell.role) && !cell.merged) listClause(cell.span, cell.role, 'units/table-column');
+  }
   for (const field of fields) if (field.form !== 'line' && field.role && isUnitRole(field.role)) listClause(field.value, field.role, 'units/field');
   const allClauses = [...clauses, ...cellClauses].sort((a, b) => a.span.start - b.span.start);
 

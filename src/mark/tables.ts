@@ -15,6 +15,11 @@ export interface CellMark {
   readonly span: Span;
   /** What the column holds (from the header, or guessed from the cell when there is none). */
   readonly role: FieldRole | null;
+  /**
+   * True for the covered part of a merged cell: `span` is then the merged cell's own, in a row above
+   * (or to the left), and the row's units and deadlines include what that cell holds.
+   */
+  readonly merged?: boolean;
 }
 
 export interface RowMark {
@@ -35,7 +40,10 @@ export interface TableMark {
   readonly paragraphs: readonly [number, number];
 }
 
-/** A table a reader rebuilt: rows of cell spans in the text, by grid column. */
+/**
+ * A table a reader rebuilt: rows of cell spans in the paragraph text, one cell per grid column; a
+ * covered cell of a merge carries the merged cell's span and `continuation`.
+ */
 export interface GridInput {
   readonly rows: readonly { readonly span: Span; readonly cells: readonly { readonly span: Span; readonly continuation: boolean }[] }[];
 }
@@ -238,15 +246,18 @@ export function markTables(folded: string, paragraphs: readonly Span[], deadline
     const headerCells = first.cells.map((cell) => cell.span);
     const header = isHeader(folded, headerCells) ? headerCells.map((cell) => columnRole(folded, cell)) : null;
     const body = header ? rows.slice(1) : rows;
-    const marks = body.map((row) =>
-      rowOf(
+    const marks = body.map((row) => {
+      const mark = rowOf(
         folded,
         row.span,
         row.cells.map((cell) => cell.span),
         header,
         deadlines,
-      ),
-    );
+        true,
+      );
+      if (!row.cells.some((cell) => cell.continuation)) return mark;
+      return { ...mark, cells: mark.cells.map((cell, i) => (row.cells[i]?.continuation ? { ...cell, merged: true } : cell)) };
+    });
     const start = first.span.start;
     const end = (rows[rows.length - 1] as GridInput['rows'][number]).span.end;
     const from = paragraphAt(start);
