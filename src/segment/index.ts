@@ -62,13 +62,79 @@ function sliceTrimmed(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** Splits a document's marks into domains and measures (see `Segmentation`). */
+/**
+ * Splits a document's marks into domains and measures (see `Segmentation`). An attachment line in
+ * the body (`附件：2024年重点任务分工表`) starts a part of its own: the plan's annex, segmented apart,
+ * its measures in a domain named for it when it has no headings of its own.
+ */
 export function segment(marks: Marks): Segmentation {
-  const { spans, folded, wrapWidth } = marks.paragraphs;
+  const { spans } = marks.paragraphs;
   const text = marks.paragraphs.text.text;
   const front = findFront(marks);
   const [firstParagraph, lastParagraph] = front.body;
   if (lastParagraph < firstParagraph || spans.length === 0) return { front, domains: [], emptyDomains: [], unsegmented: false };
+  const attachments = marks.frame
+    .filter((mark) => mark.kind === 'attachment' && mark.paragraph > firstParagraph && mark.paragraph <= lastParagraph)
+    .map((mark) => mark.paragraph);
+  const bounds = [firstParagraph - 1, ...attachments, lastParagraph + 1];
+  const domains: SegmentedDomain[] = [];
+  const emptyDomains: { span: Span; name: string }[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const from = (bounds[i] as number) + 1;
+    const to = (bounds[i + 1] as number) - 1;
+    if (to < from) continue;
+    const part = segmentPart(marks, front, from, to);
+    const heading = i > 0 ? (spans[bounds[i] as number] as Span) : null;
+    const annex = heading
+      ? text
+          .slice(heading.start, heading.end)
+          .replace(/^附件\s?\d{0,2}\s?[：:]?/, '')
+          .trim()
+      : null;
+    for (const domain of part.domains)
+      domains.push(annex !== null && domain.heading === null && domain.name === '' ? { ...domain, name: annex, heading } : domain);
+    emptyDomains.push(...part.emptyDomains);
+  }
+  const notice = noticeMeasures(marks, front);
+  const noticeDomain: SegmentedDomain[] =
+    notice.length > 0
+      ? [
+          {
+            label: null,
+            name: front.noticeTitle ? text.slice(front.noticeTitle.start, front.noticeTitle.end) : '',
+            heading: front.noticeTitle,
+            lead: null,
+            measures: notice,
+            framing: false,
+          },
+        ]
+      : [];
+  if (domains.length === 0) {
+    // No measure anywhere: the body is kept as one, with a warning.
+    let from = firstParagraph;
+    while (from <= lastParagraph && front.frame.has(from)) from++;
+    if (from > lastParagraph) return { front, domains: noticeDomain, emptyDomains: [], unsegmented: false };
+    const span = { start: (spans[from] as Span).start, end: (spans[lastParagraph] as Span).end };
+    const only: SegmentedMeasure = { kind: 'text', span, task: span, label: '', number: null, expected: null, section: [], start: span.start, row: null };
+    return {
+      front,
+      domains: [...noticeDomain, { label: null, name: '', heading: null, lead: null, measures: [only], framing: false }],
+      emptyDomains: [],
+      unsegmented: noticeDomain.length === 0,
+    };
+  }
+  return { front, domains: [...noticeDomain, ...domains], emptyDomains, unsegmented: false };
+}
+
+/** The domains and measures of paragraphs `[firstParagraph, lastParagraph]` of the body. */
+function segmentPart(
+  marks: Marks,
+  front: Front,
+  firstParagraph: number,
+  lastParagraph: number,
+): { domains: SegmentedDomain[]; emptyDomains: { span: Span; name: string }[] } {
+  const { spans, folded, wrapWidth } = marks.paragraphs;
+  const text = marks.paragraphs.text.text;
   const bodyStart = (spans[firstParagraph] as Span).start;
   const bodyEnd = (spans[lastParagraph] as Span).end;
   const inBody = (paragraph: number): boolean => paragraph >= firstParagraph && paragraph <= lastParagraph && !front.frame.has(paragraph);
@@ -251,23 +317,10 @@ export function segment(marks: Marks): Segmentation {
   }
   measures.sort((a, b) => a.measure.span.start - b.measure.span.start);
 
-  if (measures.length === 0) {
-    let from = firstParagraph;
-    while (from <= lastParagraph && !inBody(from)) from++;
-    if (from > lastParagraph) return { front, domains: [], emptyDomains: [], unsegmented: false };
-    const span = { start: (spans[from] as Span).start, end: bodyEnd };
-    const only: SegmentedMeasure = { kind: 'text', span, task: span, label: '', number: null, expected: null, section: [], start: span.start, row: null };
-    return { front, domains: [{ label: null, name: '', heading: null, lead: null, measures: [only], framing: false }], emptyDomains: [], unsegmented: true };
-  }
+  if (measures.length === 0) return { domains: [], emptyDomains: [] };
 
   // Domains: the top-level heading above each measure; headings between are its sections.
-  const domainOf = (node: number): number => {
-    let top = -1;
-    for (let at = node; at >= 0; at = (nodes[at] as HeadingNode).parent) top = at;
-    return top;
-  };
   const domains: { node: number; table: TableMark | null; name: string | null; measures: SegmentedMeasure[] }[] = [];
-  const notice = noticeMeasures(marks, front);
   const tableOfRow = new Map<RowMark, TableMark>();
   for (const table of tables) for (const row of table.rows) tableOfRow.set(row, table);
   for (const { measure, node } of measures) {
@@ -293,26 +346,9 @@ export function segment(marks: Marks): Segmentation {
     if (node.parent >= 0 || used.has(index) || choice.measure[index] || framing(index) || node.heading.kind === 'plain-title') return;
     emptyDomains.push({ span: node.heading.span, name: `${node.heading.label}${headingName(marks, nodes, index)}` });
   });
-  void domainOf;
-  const noticeDomain: SegmentedDomain[] =
-    notice.length > 0
-      ? [
-          {
-            label: null,
-            name: front.noticeTitle ? text.slice(front.noticeTitle.start, front.noticeTitle.end) : '',
-            heading: front.noticeTitle,
-            lead: null,
-            measures: notice,
-            framing: false,
-          },
-        ]
-      : [];
   return {
-    front,
-    unsegmented: false,
     emptyDomains,
     domains: [
-      ...noticeDomain,
       ...domains.map((domain): SegmentedDomain => {
         if (domain.node < 0) {
           // A domain row of a table keeps its numbering apart: `一、政务服务`.
