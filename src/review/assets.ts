@@ -32,7 +32,7 @@ body{margin:0;font:15px/1.6 system-ui,"Noto Sans CJK SC","Source Han Sans SC","P
 .chunk{margin:0;white-space:pre-wrap;overflow-wrap:anywhere;font:inherit;line-height:${lineHeight};content-visibility:auto;contain-intrinsic-size:auto 40em}
 .m{border-radius:3px;background:rgba(59,130,246,.07);-webkit-box-decoration-break:clone;box-decoration-break:clone;cursor:pointer}
 .m.alt{background:rgba(234,88,12,.06)}
-.m.sel{outline:2px solid #ca8a04;background:var(--sel)}
+.m.sel{background:var(--sel)}
 .m.dim{opacity:.3}
 .dh{font-weight:700;color:#0f172a;border-bottom:2px solid #94a3b8}
 .clause{background:var(--clause-bg);border-radius:3px}
