@@ -6,9 +6,13 @@
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is matched on purpose, to replace it.
 const unsafeRe = /[&<>"'\u0000]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the same characters, to test for any.
+const anyUnsafeRe = /[&<>"'\u0000]/;
 
 const references: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\u0000': '\uFFFD' };
 
 export function escapeHtml(text: string): string {
+  // Most names and runs of text need nothing: skip the replacement's allocations for them.
+  if (!anyUnsafeRe.test(text)) return text;
   return text.replace(unsafeRe, (char) => references[char] as string);
 }
