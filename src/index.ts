@@ -16,12 +16,15 @@ import { decode, type Encoding } from './read/decode.ts';
 import { type Output, type PolicyDocument, schemaVersion } from './schema/index.ts';
 import type { ExtractOptions } from './types.ts';
 
+export { alignMeasures, type DiffPalette, diffExitCode, diffVersions, formatDiffReport, plainDiffPalette } from './diff/index.ts';
 export { diffDocuments } from './diff.ts';
 export type { EmitOptions } from './emit/types.ts';
 export { type IssueCode, issueCodes } from './issue-codes.ts';
 export { joinLines, normalize } from './normalize/index.ts';
 export { extract } from './pipeline.ts';
 export { DecodeError, decode, type Encoding, encodings } from './read/decode.ts';
+export { type ReviewInput, type ReviewOptions, renderReviewPage } from './review/index.ts';
+export { type ChangedMeasure, type DiffReport, DiffReportSchema, type FieldChange, type RenumberedMeasure } from './schema/diff.ts';
 export {
   type Clause,
   type Deadline,
