@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod';
 import { generateDocument } from '../scripts/genre.ts';
@@ -7,7 +9,7 @@ import { extract } from '../src/pipeline.ts';
 import { DiffReportSchema } from '../src/schema/diff.ts';
 import type { Measure } from '../src/schema/index.ts';
 import { insertedAndUnitChanged, measure, movedAcrossDomains, seedDoc, swapped } from './diff-documents.ts';
-import { seedText } from './helpers.ts';
+import { root, seedText } from './helpers.ts';
 
 const version = (text: string) => extract(text, { path: 'new.txt' });
 
@@ -121,6 +123,11 @@ describe('formatDiffReport', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  test('is the output the README shows', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(`$ policy-extract diff old.txt new.txt\n${formatDiffReport(report).trimEnd()}\n\`\`\``);
   });
 
   test('colours only through the palette it is given', () => {
