@@ -7,7 +7,7 @@ import { type Highlight, renderHighlighted } from '../src/review/highlight.ts';
 import { renderReviewPage } from '../src/review/index.ts';
 import { detectScript } from '../src/review/labels.ts';
 import type { PolicyDocument } from '../src/schema/index.ts';
-import { seedText } from './helpers.ts';
+import { loadFixtures, seedText } from './helpers.ts';
 import { hostileText, traditionalText } from './review-documents.ts';
 
 const seedDoc = extract(seedText, { path: 'seeds/shandong-2023-business-environment.txt' });
@@ -89,6 +89,21 @@ describe('detectScript', () => {
   });
 });
 
+/** The source text of a page: its chunks without tags, the references read back. */
+function sourceOf(html: string): string {
+  return html
+    .split('<div class="chunk')
+    .slice(1)
+    .map((chunk) => chunk.slice(chunk.indexOf('>') + 1, chunk.indexOf('</div>')))
+    .join('')
+    .replace(/<[^>]*>/g, '')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&#39;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
 describe('renderReviewPage', () => {
   const page = renderReviewPage([{ doc: seedDoc, text: seedText }]);
 
@@ -111,19 +126,27 @@ describe('renderReviewPage', () => {
   });
 
   test('keeps the whole source text, escaped, in document order', () => {
-    const text = page
-      .split('<div class="chunk')
-      .slice(1)
-      .map((chunk) => chunk.slice(chunk.indexOf('>') + 1, chunk.indexOf('</div>')))
-      .join('')
-      .replace(/<[^>]*>/g, '')
-      .replaceAll('&quot;', '"')
-      .replaceAll('&#39;', "'")
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>')
-      .replaceAll('&amp;', '&');
-    expect(text).toBe(seedText);
+    expect(sourceOf(page)).toBe(seedText);
   });
+
+  test('marks a warning at its place, in its measure', () => {
+    const fixture = loadFixtures().find((f) => f.name === 'measure-number-gap');
+    const doc = extract(fixture?.input as string, fixture?.options);
+    const html = renderReviewPage([{ doc, text: fixture?.input as string }]);
+    expect(html).toMatch(/<span class="f warning" data-field="warning" data-measure="1\.3" data-code="measure-number-gap" title="measure-number-gap: [^"]+">4/);
+  });
+
+  test.each(loadFixtures().map((fixture) => [fixture.name, fixture] as const))(
+    'renders fixture %s with its whole text, every unit, and balanced chunks',
+    (_, fixture) => {
+      const doc = extract(fixture.input, fixture.options);
+      const html = renderReviewPage([{ doc, text: fixture.input }], { chunkSize: 200 });
+      expect(sourceOf(html)).toBe(fixture.input.replaceAll('\u0000', '\uFFFD'));
+      expect(count(html, 'data-field="unit"')).toBe(measuresOf(doc).reduce((n, m) => n + m.units.length, 0));
+      // Each chunk opens and closes its own elements: no tag runs across a chunk.
+      for (const chunk of html.match(/<div class="chunk[^"]*">.*?<\/div>/gs) ?? []) expect(count(chunk, '<span')).toBe(count(chunk, '</span>'));
+    },
+  );
 
   test('allows exactly its own inline script and style by their SHA-256', () => {
     const hash = (body: string) => `sha256-${createHash('sha256').update(body).digest('base64')}`;
