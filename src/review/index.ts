@@ -210,13 +210,13 @@ function collectHighlights(doc: PolicyDocument, measures: readonly Located[], le
     for (const deadline of measure.deadlines) add(deadline.position, 3, fieldTags('deadline', '', id, deadlineAttributes(deadline, labels)));
     for (const target of measure.targets) add(target.position, 3, fieldTags('target', '', id, attr('title', `${labels.target}：${target.text}`)));
   }
-  const starts = measures.map(({ measure }) => extent(measure.position, length));
+  const measureExtents = measures.map(({ measure }) => extent(measure.position, length));
   for (const warning of doc.warnings) {
     if (!warning.position) continue;
     const [start, end] = extent(warning.position, length);
     // A warning about a point still needs a character to stand on.
     const widened = end > start ? warning.position : { start: warning.position.start, end: { ...warning.position.start, offset: start + 1 } };
-    const owner = measures[containing(starts, start)]?.measure.id ?? null;
+    const owner = measures[containing(measureExtents, start)]?.measure.id ?? null;
     add(widened, 4, fieldTags('warning', '', owner, `${attr('data-code', warning.code)}${attr('title', `${warning.code}: ${warning.message}`)}`));
   }
   return highlights.sort((a, b) => a.start - b.start);
