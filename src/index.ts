@@ -20,6 +20,7 @@ import type { InputFormat } from './read/types.ts';
 import { type Output, type PolicyDocument, schemaVersion } from './schema/index.ts';
 import type { ExtractOptions } from './types.ts';
 
+export { alignMeasures, type DiffPalette, diffExitCode, diffVersions, formatDiffReport, plainDiffPalette } from './diff/index.ts';
 export { diffDocuments } from './diff.ts';
 // The ledger: row views, status on a date, the calendar, and the workbook (below).
 export { createIcsEmitter, type IcsOptions, toIcs } from './emit/ics.ts';
@@ -45,6 +46,8 @@ export {
   type TableGrid,
   type TableRow,
 } from './read/index.ts';
+export { type ReviewInput, type ReviewOptions, renderReviewPage } from './review/index.ts';
+export { type ChangedMeasure, type DiffReport, DiffReportSchema, type FieldChange, type RenumberedMeasure } from './schema/diff.ts';
 export {
   type Clause,
   type Deadline,
