@@ -7,20 +7,22 @@
  * `extract` is pure: no filesystem, no clock, no console.
  */
 import { createCsvEmitter } from './emit/csv.ts';
-import { emitJson } from './emit/json.ts';
+import { createJsonEmitter } from './emit/json.ts';
 import { createNdjsonEmitter } from './emit/ndjson.ts';
-import { type EmitOptions, emitAll } from './emit/types.ts';
-import { emitYaml } from './emit/yaml.ts';
-import { extract } from './pipeline.ts';
-import { decode, type Encoding } from './read/decode.ts';
+import { type EmitOptions, emitToString } from './emit/types.ts';
+import { createYamlEmitter } from './emit/yaml.ts';
+import { describeSystemError, PolicyExtractError } from './errors.ts';
+import { emptinessOf, emptyPathReason, maxInputBytes, shownPath, tooLargeReason } from './input-checks.ts';
+import { extract as extractText } from './pipeline.ts';
+import { DecodeError, decode, type Encoding } from './read/decode.ts';
 import { type Output, type PolicyDocument, schemaVersion } from './schema/index.ts';
 import type { ExtractOptions } from './types.ts';
 
 export { diffDocuments } from './diff.ts';
 export type { EmitOptions } from './emit/types.ts';
+export { PolicyExtractError, type PolicyExtractErrorCode } from './errors.ts';
 export { type IssueCode, issueCodes } from './issue-codes.ts';
 export { joinLines, normalize } from './normalize/index.ts';
-export { extract } from './pipeline.ts';
 export { DecodeError, decode, type Encoding, encodings } from './read/decode.ts';
 export {
   type Clause,
@@ -47,33 +49,117 @@ export { buildJsonSchema } from './schema/json-schema.ts';
 export type { ExtractOptions } from './types.ts';
 export { type Violation, validateDocument, validateNdjsonRecord, validateOutput, validateText } from './validate.ts';
 
+/** Years a policy document can be about: the People's Republic's, up to a far planning horizon. */
+const yearRange = { min: 1949, max: 2200 } as const;
+
+const describe = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'string'
+        ? `'${value}'`
+        : typeof value === 'object'
+          ? 'an object'
+          : `${typeof value} ${String(value)}`;
+
+/** Throws a PolicyExtractError unless `text` and `options` are what `extract` takes. */
+function checkArguments(text: unknown, options: unknown): asserts options is ExtractOptions | undefined {
+  if (typeof text !== 'string')
+    throw new PolicyExtractError(
+      'text-invalid',
+      `extract() takes the document's text as a string, got ${Buffer.isBuffer(text) ? 'a Buffer (decode it first, e.g. with decode())' : describe(text)}`,
+    );
+  if (options === undefined) return;
+  if (options === null || typeof options !== 'object')
+    throw new PolicyExtractError('option-invalid', `extract() takes its options as an object, got ${describe(options)}`);
+  const { year, path, encoding } = options as Record<string, unknown>;
+  if (year !== undefined && !(Number.isSafeInteger(year) && (year as number) >= yearRange.min && (year as number) <= yearRange.max)) {
+    throw new PolicyExtractError('option-invalid', `year must be a whole number from ${yearRange.min} to ${yearRange.max}, got ${describe(year)}`);
+  }
+  if (path !== undefined && path !== null && typeof path !== 'string')
+    throw new PolicyExtractError('option-invalid', `path must be a string or null, got ${describe(path)}`);
+  if (encoding !== undefined && typeof encoding !== 'string')
+    throw new PolicyExtractError('option-invalid', `encoding must be a string, got ${describe(encoding)}`);
+}
+
+/**
+ * Extracts the ledger of one document's text. Pure: no filesystem, no clock, no console. Throws a
+ * PolicyExtractError (code `text-invalid` or `option-invalid`) for arguments of the wrong kind.
+ */
+export function extract(text: string, options?: ExtractOptions): PolicyDocument {
+  checkArguments(text, options);
+  return extractText(text, options);
+}
+
 /** Wraps documents in the JSON output's top-level shape. */
 export function toOutput(docs: readonly PolicyDocument[]): Output {
   return { schemaVersion, documents: [...docs] };
 }
 
 export function toJson(docs: readonly PolicyDocument[]): string {
-  return emitJson(toOutput(docs));
+  return emitToString(createJsonEmitter(), docs);
 }
 
 export function toNdjson(docs: readonly PolicyDocument[]): string {
-  return emitAll(createNdjsonEmitter(), docs);
+  return emitToString(createNdjsonEmitter(), docs);
 }
 
 export function toCsv(docs: readonly PolicyDocument[], options: EmitOptions = {}): string {
-  return emitAll(createCsvEmitter(options), docs);
+  return emitToString(createCsvEmitter(options), docs);
 }
 
 export function toYaml(docs: readonly PolicyDocument[]): string {
-  return emitYaml(toOutput(docs));
+  return emitToString(createYamlEmitter(), docs);
 }
 
 /**
- * Reads and extracts a file: the one function here that touches the filesystem.
- * Encoding is detected (UTF-8, UTF-16 with BOM, GB18030) unless given.
+ * Reads and extracts a file: the one function here that touches the filesystem. Encoding is
+ * detected (UTF-8, UTF-16 with BOM, GB18030) unless given. Refuses what the CLI refuses, with
+ * its words, as a PolicyExtractError of code `input-unreadable`: an empty path, a folder, a file
+ * over 256 MB, binary or undecodable bytes, a file that is empty or only whitespace.
  */
 export async function extractFile(path: string, options: ExtractOptions & { encoding?: Encoding } = {}): Promise<PolicyDocument> {
-  const { readFile } = await import('node:fs/promises');
-  const decoded = decode(await readFile(path), options.encoding);
-  return extract(decoded.text, { ...options, path: options.path ?? path, encoding: decoded.encoding });
+  const fail = (reason: string): never => {
+    throw new PolicyExtractError('input-unreadable', `${shownPath(String(path))}: ${reason}`);
+  };
+  if (typeof path !== 'string' || path === '') fail(emptyPathReason);
+  checkArguments('', options);
+  const { open } = await import('node:fs/promises');
+  let bytes: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const info = await handle.stat();
+      if (info.isDirectory()) return fail('is a folder');
+      if (info.size > maxInputBytes) return fail(tooLargeReason);
+      // Read at most one byte past the cap: a device or a FIFO has no size to check first.
+      const buffer = Buffer.allocUnsafe(Math.min(maxInputBytes + 1, Math.max(info.size + 1, 1 << 16)));
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) break;
+        total += bytesRead;
+        if (total > maxInputBytes) return fail(tooLargeReason);
+        chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
+      }
+      bytes = Buffer.concat(chunks, total);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    if (error instanceof PolicyExtractError) throw error;
+    return fail(describeSystemError(error));
+  }
+  let decoded: { text: string; encoding: Encoding };
+  try {
+    decoded = decode(bytes, options.encoding);
+  } catch (error) {
+    if (error instanceof DecodeError) return fail(error.message);
+    throw error;
+  }
+  const emptiness = emptinessOf(decoded.text);
+  if (emptiness !== null) fail(emptiness);
+  return extractText(decoded.text, { ...options, path: options.path ?? path, encoding: decoded.encoding });
 }

@@ -9,4 +9,6 @@ export interface Io {
   readonly cwd: string;
   /** Whether stderr is a terminal: colour only then. */
   readonly stderrIsTTY: boolean;
+  /** Whether the process was started with stdout closed (`>&-`): writing the output there is an error. */
+  readonly stdoutClosed?: boolean;
 }

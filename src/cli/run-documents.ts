@@ -1,0 +1,100 @@
+import type { Emitter } from '../emit/index.ts';
+import { type Processed, processDocument } from './document.ts';
+import { InputError } from './errors.ts';
+import type { Job } from './jobs.ts';
+import type { Reporter } from './reporter.ts';
+import { partsInFlight, type WorkerOptions } from './worker-protocol.ts';
+import { WorkerChannel } from './workers.ts';
+
+/**
+ * Documents of this many characters or more are extracted in a worker thread: extraction is
+ * synchronous, and seconds of it in the main thread would keep Ctrl-C waiting. Below it, a
+ * document takes well under a second and starting a worker would cost more than it saves.
+ */
+const offloadCharacters = 1 << 20;
+
+export interface SequentialSettings extends WorkerOptions {
+  /** Extract large documents in a worker thread (not for `check`, which needs the document itself). */
+  readonly offload: boolean;
+}
+
+/** What the caller does with each good document: its parts to write, and the document when it was extracted here. */
+export type Consume = (
+  display: string,
+  processed: Extract<Processed<unknown>, { ok: true }> | { readonly parts: AsyncIterable<unknown>; readonly doc: null },
+) => Promise<void>;
+
+/**
+ * Runs documents one after the other: a failed input is reported and skipped, the others go on;
+ * warnings go through the reporter before a document is written.
+ */
+export async function processSequentially(
+  jobs: AsyncIterable<Job | InputError>,
+  settings: SequentialSettings,
+  emitter: Emitter<unknown>,
+  reporter: Reporter,
+  consume: Consume,
+): Promise<void> {
+  let channel: WorkerChannel | null = null;
+  let index = 0;
+  try {
+    for await (const job of jobs) {
+      if (job instanceof InputError) {
+        reporter.inputFailed(job.path, job.message);
+        continue;
+      }
+      let loaded: { text: string; encoding: string };
+      try {
+        loaded = await job.load();
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        reporter.inputFailed(error.path, error.message);
+        continue;
+      }
+      if (settings.offload && loaded.text.length >= offloadCharacters) {
+        channel ??= new WorkerChannel(settings);
+        await processInWorker(channel, index++, job.display, loaded, reporter, consume);
+        continue;
+      }
+      const processed = processDocument(loaded.text, { display: job.display, encoding: loaded.encoding, year: settings.year }, emitter);
+      if (!processed.ok) {
+        reporter.inputFailed(job.display, processed.reason);
+        continue;
+      }
+      reporter.documentWarnings(job.display, processed.warnings);
+      await consume(job.display, processed);
+    }
+  } finally {
+    await channel?.terminate();
+  }
+}
+
+/** One large document through the worker: its warnings first, then its parts as the output takes them. */
+async function processInWorker(
+  channel: WorkerChannel,
+  index: number,
+  display: string,
+  loaded: { text: string; encoding: string },
+  reporter: Reporter,
+  consume: Consume,
+): Promise<void> {
+  channel.post({ kind: 'text', index, display, text: loaded.text, encoding: loaded.encoding });
+  const first = await channel.next();
+  if (first.kind === 'failed') {
+    reporter.inputFailed(first.path, first.reason);
+    return;
+  }
+  if (first.kind !== 'processed') throw new Error(`unexpected message from a worker: ${first.kind}`);
+  reporter.documentWarnings(display, first.warnings);
+  async function* parts(): AsyncGenerator<unknown> {
+    for (let received = 1; ; received++) {
+      const message = await channel.next();
+      if (message.kind === 'end') return;
+      if (message.kind !== 'part') throw new Error(`unexpected message from a worker: ${message.kind}`);
+      // The parts before this one are written: the worker may render more.
+      if (received % partsInFlight === 0) channel.post({ kind: 'credit', index });
+      yield message.part;
+    }
+  }
+  await consume(display, { parts: parts(), doc: null });
+}
