@@ -1,6 +1,6 @@
 import type { EmitOptions, Emitter, Format } from './types.ts';
 
-export type { Chunk, Chunks, EmitOptions, Emitter, EmitterRun, Format } from './types.ts';
+export type { Chunk, Chunks, EmitOptions, Emitter, Format } from './types.ts';
 export { formats } from './types.ts';
 
 /** Emitters load on demand: a run that writes CSV never loads another format's code. */
