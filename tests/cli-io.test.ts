@@ -81,6 +81,15 @@ describe('inputs', () => {
     expect([code, stderr]).toEqual([1, `policy-extract: ${name}: the file has only whitespace\n`]);
   });
 
+  test('Shift-JIS (Japanese) is refused, not decoded as GB18030 mojibake', async () => {
+    const [code, stdout, stderr] = await runCli(['fixtures/encodings/shift-jis.txt'], { cwd: root });
+    expect([code, stderr]).toEqual([
+      1,
+      'policy-extract: fixtures/encodings/shift-jis.txt: the bytes look like Shift-JIS (Japanese) text, which is not supported; pass --encoding gb18030 if it is Chinese\n',
+    ]);
+    expect(JSON.parse(stdout).documents).toEqual([]);
+  });
+
   test('an empty path is an error that says so, not the current folder', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'plan.txt'), flatList);
