@@ -57,6 +57,19 @@ describe('-o onto what is not a regular file', () => {
   });
 });
 
+describe('file names that are not UTF-8', () => {
+  test('are read, from the command line and inside folders', () => {
+    const dir = folder();
+    execFileSync('bash', ['-c', `mkdir docs && cp "${flatList}" $'plan-\\xe9.txt' && cp "${flatList}" $'docs/\\xb0\\xb2.txt'`], { cwd: dir });
+    const named = sh(`node "$BIN" $'plan-\\xe9.txt' -f ndjson`, dir);
+    expect([named.status, named.stderr]).toEqual([0, '']);
+    expect(named.stdout.trimEnd().split('\n')).toHaveLength(3);
+    const walked = sh(`node "$BIN" docs -f ndjson`, dir);
+    expect([walked.status, walked.stderr]).toEqual([0, '']);
+    expect(walked.stdout.trimEnd().split('\n')).toHaveLength(3);
+  });
+});
+
 describe('closed and failing streams', () => {
   test('a closed stdout is an error, not a silent success', () => {
     const run = sh(`node "$BIN" "${flatList}" >&-`, work);

@@ -20,7 +20,11 @@ const toPosix = (path: string): string => path.split('\\').join('/');
  * (recursively, sorted), a glob pattern is the files it matches (sorted). Each argument that
  * yields nothing is an error of its own; the others still run.
  */
-export async function expandInputs(args: readonly string[], cwd: string): Promise<{ inputs: Input[]; errors: InputError[] }> {
+export async function expandInputs(
+  args: readonly string[],
+  cwd: string,
+  rawArguments: ReadonlyMap<string, Buffer> = new Map(),
+): Promise<{ inputs: Input[]; errors: InputError[] }> {
   const inputs: Input[] = [];
   const errors: InputError[] = [];
   for (const arg of args) {
@@ -32,7 +36,8 @@ export async function expandInputs(args: readonly string[], cwd: string): Promis
       errors.push(new InputError("''", emptyPathReason));
       continue;
     }
-    const absolute = isAbsolute(arg) ? arg : resolve(cwd, arg);
+    const raw = rawArguments.get(arg);
+    const absolute: string | Buffer = raw ? (isAbsolute(arg) ? raw : Buffer.concat([Buffer.from(`${cwd}/`), raw])) : isAbsolute(arg) ? arg : resolve(cwd, arg);
     const info = await stat(absolute).catch((error: unknown) => error as NodeJS.ErrnoException);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {

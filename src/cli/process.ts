@@ -21,6 +21,33 @@ function stdoutWasClosed(): boolean {
   }
 }
 
+/**
+ * The bytes of arguments that are not UTF-8, keyed by the text Node made of them: Node decodes
+ * argv as UTF-8 and a Latin-1 or GBK file name would be lost. Linux keeps the bytes in
+ * /proc/self/cmdline, whose last entries are our arguments.
+ */
+function rawArguments(argv: readonly string[]): Map<string, Buffer> {
+  const raw = new Map<string, Buffer>();
+  if (!argv.some((arg) => arg.includes('\ufffd'))) return raw;
+  try {
+    const entries: Buffer[] = [];
+    const cmdline = readFileSync('/proc/self/cmdline');
+    let start = 0;
+    for (let end = cmdline.indexOf(0, start); end >= 0; end = cmdline.indexOf(0, start)) {
+      entries.push(cmdline.subarray(start, end));
+      start = end + 1;
+    }
+    const ours = entries.slice(entries.length - argv.length);
+    if (ours.length !== argv.length || ours.some((bytes, i) => bytes.toString('utf8') !== argv[i])) return raw;
+    ours.forEach((bytes, i) => {
+      if ((argv[i] as string).includes('\ufffd')) raw.set(argv[i] as string, Buffer.from(bytes));
+    });
+  } catch {
+    // Not Linux: such names stay as Node decoded them.
+  }
+  return raw;
+}
+
 /** Removes every temporary output file; run from signal handlers, so synchronous. */
 function removeTemporaries(): void {
   for (const file of pendingTemporaries) {
@@ -60,6 +87,7 @@ export async function runProcess(argv: readonly string[]): Promise<void> {
       cwd: process.cwd(),
       stderrIsTTY: Boolean(process.stderr.isTTY),
       stdoutClosed: stdoutWasClosed(),
+      rawArguments: rawArguments(argv),
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -17,7 +17,11 @@ const slash = Buffer.from('/');
  * encoding is still read. A subfolder that cannot be read is an error of its own; the rest of
  * the walk goes on.
  */
-export async function walkFolder(root: string, display: string, accept: (name: string) => boolean): Promise<{ files: FoundFile[]; errors: InputError[] }> {
+export async function walkFolder(
+  root: string | Buffer,
+  display: string,
+  accept: (name: string) => boolean,
+): Promise<{ files: FoundFile[]; errors: InputError[] }> {
   const files: FoundFile[] = [];
   const errors: InputError[] = [];
   const walking = new Set<string>();
@@ -55,7 +59,7 @@ export async function walkFolder(root: string, display: string, accept: (name: s
     walking.delete(id);
   }
 
-  await walk(Buffer.from(root), display.replace(/\/+$/, '') || display);
+  await walk(typeof root === 'string' ? Buffer.from(root) : root, display.replace(/\/+$/, '') || display);
   files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, errors };
 }

@@ -57,7 +57,7 @@ export async function runExtract(args: readonly string[], options: ExtractCliOpt
       jobs = ndjsonJobs(io.stdin);
     } else {
       const given = args.length > 0 ? args : [displayPath(io, seedPath())];
-      const { inputs, errors } = await expandInputs(given, io.cwd);
+      const { inputs, errors } = await expandInputs(given, io.cwd, io.rawArguments);
       const files = inputs.filter((input): input is Input & { kind: 'file' } => input.kind === 'file');
       if (threads > 1 && files.length === inputs.length && files.length >= minimumFilesForWorkers) batch = { inputs: files, errors };
       else jobs = fileJobs(inputs, errors, io.stdin, encoding);
