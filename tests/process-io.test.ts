@@ -57,6 +57,36 @@ describe('-o onto what is not a regular file', () => {
   });
 });
 
+describe('a full disk', () => {
+  // A 64 kB tmpfs is a full disk for the seed's output; it needs root (or CAP_SYS_ADMIN) to mount.
+  const disk = join(work, 'tiny');
+  const mounted = (() => {
+    execFileSync('mkdir', ['-p', disk]);
+    return spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]).status === 0;
+  })();
+  afterAll(() => {
+    if (mounted) spawnSync('umount', [disk]);
+  });
+
+  test.skipIf(!mounted)('-o fails with the disk named, keeps the old file and leaves no temporary', () => {
+    writeFileSync(join(disk, 'ledger.json'), 'previous');
+    const run = sh(`node "$BIN" -o "${join(disk, 'ledger.json')}"`, work);
+    expect([run.status, run.stderr]).toEqual([1, `policy-extract: cannot write ${join(disk, 'ledger.json')}: no space left on device\n`]);
+    expect(readdirSync(disk)).toEqual(['ledger.json']);
+    expect(readFileSync(join(disk, 'ledger.json'), 'utf8')).toBe('previous');
+  });
+
+  test.skipIf(!mounted)('check --update fails for that input and leaves no temporary', () => {
+    rmSync(join(disk, 'ledger.json'), { force: true });
+    const run = sh(`node "$BIN" check --expect "${disk}" --update`, root);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(
+      /^policy-extract: seeds\/shandong-2023-business-environment\.txt: cannot write .*shandong-2023-business-environment\.json: no space left on device\n$/,
+    );
+    expect(readdirSync(disk)).toEqual([]);
+  });
+});
+
 describe('file names that are not UTF-8', () => {
   test('are read, from the command line and inside folders', () => {
     const dir = folder();
