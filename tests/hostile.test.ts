@@ -124,14 +124,15 @@ describe('the whole pipeline runs in linear time on hostile input', () => {
       () => extract(small),
       () => extract(large),
     );
-    // Linear is 4x; allow up to 8x for noise and garbage collection. Quadratic would be 16x, and
-    // already costs hundreds of milliseconds at 64 kB, so times under 10 ms count as 10 ms.
-    expect(times.large / Math.max(times.small, 10), `64 kB: ${times.small.toFixed(0)} ms, 256 kB: ${times.large.toFixed(0)} ms`).toBeLessThan(8);
+    // Linear is 4x; allow up to 10x for noise, garbage collection and the caches (64 kB of text and
+    // what is built from it fit in them, 256 kB does not). Quadratic would be 16x, and already
+    // costs hundreds of milliseconds at 64 kB, so times under 10 ms count as 10 ms.
+    expect(times.large / Math.max(times.small, 10), `64 kB: ${times.small.toFixed(0)} ms, 256 kB: ${times.large.toFixed(0)} ms`).toBeLessThan(10);
   });
 });
 
 describe('reading --stdin-ndjson is linear in the length of a record', () => {
-  test('a 16 MB record costs about 4x a 4 MB one', async () => {
+  test('a 32 MB record costs about 4x an 8 MB one', async () => {
     const chunk = Buffer.alloc(64 * KB, 'a');
     const feed = (bytes: number) => Readable.from(Array.from({ length: bytes / chunk.length }, () => chunk).concat([Buffer.from('\n')]));
     const time = async (bytes: number): Promise<number> => {
@@ -139,14 +140,16 @@ describe('reading --stdin-ndjson is linear in the length of a record', () => {
       for await (const _line of readLines(feed(bytes), 64 * 1024 * KB));
       return performance.now() - start;
     };
-    await time(KB * KB);
+    await time(32 * KB * KB);
     let small = Number.POSITIVE_INFINITY;
     let large = Number.POSITIVE_INFINITY;
-    for (let round = 0; round < 2; round++) {
-      small = Math.min(small, await time(4 * KB * KB));
-      large = Math.min(large, await time(16 * KB * KB));
+    for (let round = 0; round < 3; round++) {
+      small = Math.min(small, await time(8 * KB * KB));
+      large = Math.min(large, await time(32 * KB * KB));
     }
-    expect(large / Math.max(small, 2), `4 MB: ${small.toFixed(0)} ms, 16 MB: ${large.toFixed(0)} ms`).toBeLessThan(8);
+    // Joining the line's pieces again on every chunk (the old reader) took about a second at 8 MB
+    // and 16x that at 32 MB; a linear reader takes milliseconds, counted as at least 50.
+    expect(large / Math.max(small, 50), `8 MB: ${small.toFixed(0)} ms, 32 MB: ${large.toFixed(0)} ms`).toBeLessThan(8);
   });
 });
 

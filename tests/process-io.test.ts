@@ -87,6 +87,33 @@ describe('a full disk', () => {
   });
 });
 
+describe('folders', () => {
+  test('a subfolder that cannot be read is an error of its own, and the rest of the folder is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-extract-perm-'));
+    try {
+      execFileSync(
+        'bash',
+        ['-c', `mkdir -p docs/secret && cp "${flatList}" docs/a.txt && cp "${flatList}" docs/secret/b.txt && chmod 755 . docs && chmod 700 docs/secret`],
+        {
+          cwd: dir,
+        },
+      );
+      // Root reads every folder: run as nobody.
+      const asUser = isRoot ? 'setpriv --reuid=65534 --regid=65534 --clear-groups ' : '';
+      const run = sh(`${asUser}node "$BIN" docs -f ndjson`, dir);
+      expect([run.status, run.stderr]).toEqual([1, 'policy-extract: docs/secret: cannot read this folder: permission denied\n']);
+      expect(
+        run.stdout
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line).document.path),
+      ).toEqual(['docs/a.txt', 'docs/a.txt', 'docs/a.txt']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('file names that are not UTF-8', () => {
   test('are read, from the command line and inside folders', () => {
     const dir = folder();

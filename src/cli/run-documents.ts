@@ -1,9 +1,10 @@
+import { statSync } from 'node:fs';
 import type { Emitter } from '../emit/index.ts';
 import { type Processed, processDocument } from './document.ts';
 import { InputError } from './errors.ts';
 import type { Job } from './jobs.ts';
 import type { Reporter } from './reporter.ts';
-import { partsInFlight, type WorkerOptions } from './worker-protocol.ts';
+import { partsInFlight, type WorkerOptions, type WorkerTask } from './worker-protocol.ts';
 import { WorkerChannel } from './workers.ts';
 
 /**
@@ -12,6 +13,18 @@ import { WorkerChannel } from './workers.ts';
  * document takes well under a second and starting a worker would cost more than it saves.
  */
 const offloadCharacters = 1 << 20;
+/** The same for a file, by its size: UTF-8 Chinese is 3 bytes a character, GB18030 2. */
+const offloadBytes = 2 << 20;
+
+/** A file's size, or 0 when it has none to tell (a FIFO, a device) or cannot be read (its reading will say why). */
+function fileSize(path: string | Buffer): number {
+  try {
+    const info = statSync(path);
+    return info.isFile() ? info.size : 0;
+  } catch {
+    return 0;
+  }
+}
 
 export interface SequentialSettings extends WorkerOptions {
   /** Extract large documents in a worker thread (not for `check`, which needs the document itself). */
@@ -43,6 +56,11 @@ export async function processSequentially(
         reporter.inputFailed(job.path, job.message);
         continue;
       }
+      if (settings.offload && job.input?.kind === 'file' && fileSize(job.input.path) >= offloadBytes) {
+        channel ??= new WorkerChannel(settings);
+        await processInWorker(channel, { kind: 'large-file', index: index++, input: job.input }, job.display, reporter, consume);
+        continue;
+      }
       let loaded: { text: string; encoding: string };
       try {
         loaded = await job.load();
@@ -53,7 +71,7 @@ export async function processSequentially(
       }
       if (settings.offload && loaded.text.length >= offloadCharacters) {
         channel ??= new WorkerChannel(settings);
-        await processInWorker(channel, index++, job.display, loaded, reporter, consume);
+        await processInWorker(channel, { kind: 'text', index: index++, display: job.display, ...loaded }, job.display, reporter, consume);
         continue;
       }
       const processed = processDocument(loaded.text, { display: job.display, encoding: loaded.encoding, year: settings.year }, emitter);
@@ -72,13 +90,13 @@ export async function processSequentially(
 /** One large document through the worker: its warnings first, then its parts as the output takes them. */
 async function processInWorker(
   channel: WorkerChannel,
-  index: number,
+  task: Extract<WorkerTask, { kind: 'text' | 'large-file' }>,
   display: string,
-  loaded: { text: string; encoding: string },
   reporter: Reporter,
   consume: Consume,
 ): Promise<void> {
-  channel.post({ kind: 'text', index, display, text: loaded.text, encoding: loaded.encoding });
+  const { index } = task;
+  channel.post(task);
   const first = await channel.next();
   if (first.kind === 'failed') {
     reporter.inputFailed(first.path, first.reason);

@@ -15,6 +15,8 @@ export interface WorkerOptions {
 export type WorkerTask =
   | { readonly kind: 'file'; readonly index: number; readonly input: Input & { kind: 'file' } }
   | { readonly kind: 'text'; readonly index: number; readonly display: string; readonly text: string; readonly encoding: string }
+  /** A large file, read here rather than in the main thread: its text is never held twice. */
+  | { readonly kind: 'large-file'; readonly index: number; readonly input: Input & { kind: 'file' } }
   /** More parts of a streamed document may come: the main thread wrote what it had. */
   | { readonly kind: 'credit'; readonly index: number };
 

@@ -40,9 +40,19 @@ if (port) {
       }
       return;
     }
-    const processed = processDocument(task.text, { display: task.display, encoding: task.encoding, year: options.year }, emitter);
+    let source: { display: string; text: string; encoding: string };
+    if (task.kind === 'large-file') {
+      try {
+        source = { display: task.input.display, ...(await readInput(task.input, process.stdin, options.encoding)) };
+      } catch (error) {
+        const reason = error instanceof InputError ? error.message : `internal error: ${(error as Error).message}`;
+        port.postMessage({ kind: 'failed', index: task.index, path: task.input.display, reason } satisfies WorkerMessage);
+        return;
+      }
+    } else source = task;
+    const processed = processDocument(source.text, { display: source.display, encoding: source.encoding, year: options.year }, emitter);
     if (!processed.ok) {
-      port.postMessage({ kind: 'failed', index: task.index, path: task.display, reason: processed.reason } satisfies WorkerMessage);
+      port.postMessage({ kind: 'failed', index: task.index, path: source.display, reason: processed.reason } satisfies WorkerMessage);
       return;
     }
     port.postMessage({ kind: 'processed', index: task.index, warnings: processed.warnings } satisfies WorkerMessage);
