@@ -59,7 +59,10 @@ export async function walkFolder(
     walking.delete(id);
   }
 
-  await walk(typeof root === 'string' ? Buffer.from(root) : root, display.replace(/\/+$/, '') || display);
+  // A loop, not /\/+$/: that pattern is quadratic on a long run of slashes that does not end the text.
+  let end = display.length;
+  while (end > 1 && display.charCodeAt(end - 1) === 0x2f) end--;
+  await walk(typeof root === 'string' ? Buffer.from(root) : root, display.slice(0, end));
   files.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
   return { files, errors };
 }
