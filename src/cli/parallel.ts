@@ -4,6 +4,7 @@ import { processDocument } from './document.ts';
 import type { InputError } from './errors.ts';
 import { type Input, readInput } from './inputs.ts';
 import type { Reporter } from './reporter.ts';
+import { isLargeFile } from './run-documents.ts';
 import type { WorkerMessage, WorkerOptions } from './worker-protocol.ts';
 import { startWorker } from './workers.ts';
 
@@ -88,7 +89,13 @@ export async function processInWorkers(
       const result = finished.get(nextToWrite);
       if (!result) {
         if (crash) throw crash;
-        if (nextToDispatch < inputs.length && nextToDispatch - nextToWrite < maxAheadForLocal) {
+        const next = inputs[nextToDispatch];
+        if (next && isLargeFile(next.path) && idle.length > 0 && nextToDispatch - nextToWrite < maxAhead) {
+          // A large file is never extracted here, where it would keep Ctrl-C waiting: a worker takes it.
+          dispatch(idle.pop() as Worker);
+          continue;
+        }
+        if (next && !isLargeFile(next.path) && nextToDispatch - nextToWrite < maxAheadForLocal) {
           // Nothing to write yet: render the next document here rather than wait.
           const index = nextToDispatch++;
           finished.set(index, await renderHere(index));

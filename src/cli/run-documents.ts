@@ -16,13 +16,13 @@ const offloadCharacters = 1 << 20;
 /** The same for a file, by its size: UTF-8 Chinese is 3 bytes a character, GB18030 2. */
 const offloadBytes = 2 << 20;
 
-/** A file's size, or 0 when it has none to tell (a FIFO, a device) or cannot be read (its reading will say why). */
-function fileSize(path: string | Buffer): number {
+/** Whether a file is large enough to be extracted in a worker thread; false for a FIFO, a device, or a file that cannot be read (its reading will say why). */
+export function isLargeFile(path: string | Buffer): boolean {
   try {
     const info = statSync(path);
-    return info.isFile() ? info.size : 0;
+    return info.isFile() && info.size >= offloadBytes;
   } catch {
-    return 0;
+    return false;
   }
 }
 
@@ -56,7 +56,7 @@ export async function processSequentially(
         reporter.inputFailed(job.path, job.message);
         continue;
       }
-      if (settings.offload && job.input?.kind === 'file' && fileSize(job.input.path) >= offloadBytes) {
+      if (settings.offload && job.input?.kind === 'file' && isLargeFile(job.input.path)) {
         channel ??= new WorkerChannel(settings);
         await processInWorker(channel, { kind: 'large-file', index: index++, input: job.input }, job.display, reporter, consume);
         continue;
