@@ -13,6 +13,13 @@ export const issueCodes = {
     example: 'No numbered measures found; the text is kept as one measure',
     message: () => 'No numbered measures found; the text is kept as one measure',
   },
+  'measures-none': {
+    severity: 'warning',
+    source: 'segment',
+    description: 'The text holds nothing after its title and front matter (a title or a covering notice alone): there are no measures.',
+    example: 'No measures: nothing follows the title and front matter',
+    message: () => 'No measures: nothing follows the title and front matter',
+  },
   'measure-number-gap': {
     severity: 'warning',
     source: 'segment',

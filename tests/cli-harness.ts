@@ -1,5 +1,10 @@
 import { PassThrough, Readable } from 'node:stream';
-import { main } from '../src/cli/main.ts';
+import type { main as sourceMain } from '../src/cli/main.ts';
+
+// The CLI under test is the built one (dist/, rebuilt by `npm test` before vitest runs): a bundle
+// that differs from the sources (a dependency bundled wrongly) cannot pass.
+const { loadMain } = (await import('../dist/cli.js' as string)) as { loadMain: () => Promise<typeof sourceMain> };
+const main = await loadMain();
 
 /** Runs the CLI in-process and returns [exitCode, stdout, stderr] together (unified-args' style). */
 export async function runCli(

@@ -80,13 +80,13 @@ describe('policy-extract (extract)', () => {
     expect(doc.domains[0].measures[0].deadlines[0].date).toBe('2025-06-30');
   });
 
-  test('prints warnings as file:line: code message and exits 0, or 1 with --strict', async () => {
+  test('prints warnings as file:line:column: code message and exits 0, or 1 with --strict', async () => {
     const input = fixture('month-end-no-year');
     const [code, stdout, stderr] = await runCli([input], { cwd: root });
     expect(code).toBe(0);
     expect(stderr).toBe(
-      `${input}:2: deadline-year-unknown Deadline \`6月底前\` of measure 1.1 has no year and the document year is unknown; pass --year\n` +
-        `${input}:3: deadline-year-unknown Deadline \`12月底前\` of measure 1.2 has no year and the document year is unknown; pass --year\n`,
+      `${input}:2:13: deadline-year-unknown Deadline \`6月底前\` of measure 1.1 has no year and the document year is unknown; pass --year\n` +
+        `${input}:3:14: deadline-year-unknown Deadline \`12月底前\` of measure 1.2 has no year and the document year is unknown; pass --year\n`,
     );
     expect(JSON.parse(stdout).documents).toHaveLength(1);
     const [strictCode] = await runCli([input, '--strict'], { cwd: root });
@@ -225,11 +225,11 @@ describe('policy-extract check', () => {
     expect([code, stdout, stderr]).toEqual([0, 'policy-extract check: 1 document, 158 measures, 0 warnings: ok\n', '']);
   });
 
-  test('fails on warnings, printing each as file:line: code message', async () => {
+  test('fails on warnings, printing each as file:line:column: code message', async () => {
     const input = fixture('measure-number-gap');
     const [code, stdout, stderr] = await runCli(['check', input], { cwd: root });
     expect(code).toBe(1);
-    expect(stderr).toBe(`${input}:5: measure-number-gap Measure \`4.\` (1.3) follows number 2; expected 3\n`);
+    expect(stderr).toBe(`${input}:5:1: measure-number-gap Measure \`4.\` (1.3) follows number 2; expected 3\n`);
     expect(stdout).toBe('policy-extract check: 1 document, 3 measures, 1 warnings: failed\n');
   });
 

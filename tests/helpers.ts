@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mapCharacters } from '../src/normalize/index.ts';
+import { mapCharacters } from '../src/normalize/characters.ts';
 import type { PolicyDocument } from '../src/schema/index.ts';
 
 export const root = join(import.meta.dirname, '..');

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, test } from 'vitest';
 import { createIcsEmitter, documentStamp, escapeText, foldLine, prodId, toIcs } from '../src/emit/ics.ts';
-import { emitAll } from '../src/emit/types.ts';
+import { emitToString } from '../src/emit/types.ts';
 import { extract } from '../src/pipeline.ts';
 import { withStatus } from '../src/status.ts';
 import { deadlineRows } from '../src/views/rows.ts';
@@ -137,7 +137,7 @@ describe('calendar details', () => {
   });
 
   test('streams with an emitter: a batch is one calendar', () => {
-    const text = emitAll(createIcsEmitter({ name: '营商环境任务' }), [doc, seed]);
+    const text = emitToString(createIcsEmitter({ name: '营商环境任务' }), [doc, seed]);
     const parsed = events(text);
     expect(parsed.events).toHaveLength(157);
     expect(parsed.calendar.getFirstPropertyValue('x-wr-calname')).toBe('营商环境任务');

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isPageNumberLine, pageOrContentsLineEndings, tableOfContentsRe } from '../src/normalize/artefacts.ts';
-import { mapCharacters, normalize, toParagraphs } from '../src/normalize/index.ts';
+import { mapCharacters } from '../src/normalize/characters.ts';
+import { normalize, toParagraphs } from '../src/normalize/index.ts';
 
 describe('artefact lines', () => {
   // normalize tries the page-number and table-of-contents patterns only on lines ending in one of these.

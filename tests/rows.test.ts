@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createRowsCsvEmitter, createRowsNdjsonEmitter, rowColumns } from '../src/emit/rows.ts';
-import { emitAll } from '../src/emit/types.ts';
+import { emitToString } from '../src/emit/types.ts';
 import { extract } from '../src/pipeline.ts';
 import { buildRowsJsonSchema } from '../src/schema/json-schema.ts';
 import { DeadlineRowSchema, MeasureRowSchema, rowKinds, UnitRowSchema } from '../src/schema/rows.ts';
@@ -185,15 +185,15 @@ describe('status in rows (--as-of)', () => {
 
 describe('row emitters', () => {
   test('CSV of unit rows: Chinese headers, roles in Chinese, one line per row', () => {
-    const csv = emitAll(createRowsCsvEmitter('unit'), [doc]);
+    const csv = emitToString(createRowsCsvEmitter('unit'), [doc]);
     const records = parse(csv) as string[][];
     expect(records[0]).toEqual(['单位', '角色', '序号', '任务', '完成时限', '截止日期', '来源']);
-    expect(records[1]).toEqual(['省大数据局', '牵头', '1.3', '推进电子证照互认共享', '', '', 'plan.txt:5:20']);
+    expect(records[1]).toEqual(['省大数据局', '牵头', "'1.3", '推进电子证照互认共享', '', '', 'plan.txt:5:20']);
     expect(records).toHaveLength(7);
   });
 
   test('CSV of deadline rows with statuses and English headers', () => {
-    const csv = emitAll(createRowsCsvEmitter('deadline', { headers: 'en', status: true }), [withStatus(doc, { asOf: '2023-07-01' })]);
+    const csv = emitToString(createRowsCsvEmitter('deadline', { headers: 'en', status: true }), [withStatus(doc, { asOf: '2023-07-01' })]);
     const records = parse(csv) as string[][];
     expect(records[0]).toEqual(['date', 'deadline', 'id', 'task', 'leadUnits', 'responsibleUnits', 'source', 'status', 'daysLeft']);
     expect(records.slice(1).map((r) => [r[0], r[7], r[8]])).toEqual([
@@ -204,7 +204,7 @@ describe('row emitters', () => {
   });
 
   test('NDJSON of measure rows: one valid record per line', () => {
-    const lines = emitAll(createRowsNdjsonEmitter('measure'), [doc, seed]).trimEnd().split('\n');
+    const lines = emitToString(createRowsNdjsonEmitter('measure'), [doc, seed]).trimEnd().split('\n');
     expect(lines).toHaveLength(161);
     for (const line of lines) MeasureRowSchema.parse(JSON.parse(line));
   });

@@ -1,6 +1,6 @@
 import { CharClass } from '../char-class.ts';
 import { type IssueCode, issueCodes, type Params } from '../issue-codes.ts';
-import { type FieldRole, type UnitRole, unitRoles } from '../lexicon/labels.ts';
+import type { FieldRole, UnitRole } from '../lexicon/labels.ts';
 import type { ClauseMark, FoundTarget, Marks, UnitMention } from '../mark/index.ts';
 import { type ResolvedDeadline, resolveDeadline, type YearContext } from '../resolve/dates.ts';
 import { applyFirstListedLeads } from '../resolve/leads.ts';
@@ -233,6 +233,7 @@ export function assemble(marks: Marks, segmentation: Segmentation, years: YearCo
   if (domains.some((domain) => domain.measures.length > 0) && !segmentation.unsegmented) {
     for (const empty of segmentation.emptyDomains) report('domain-without-measures', { name: empty.name }, { start: empty.span.start, end: empty.span.start });
   }
+  if (domains.length === 0 && marks.paragraphs.spans.length > 0) report('measures-none', {}, null);
   if (segmentation.unsegmented) {
     const first = segmentation.domains[0]?.measures[0];
     report('document-unsegmented', {}, first ? { start: first.span.start, end: first.span.start } : null);
@@ -251,5 +252,3 @@ export function assemble(marks: Marks, segmentation: Segmentation, years: YearCo
   if (!segmentation.front.title && marks.paragraphs.spans.length > 0) report('title-missing', {}, { start: 0, end: 0 });
   return { domains, issues };
 }
-
-export { unitRoles };

@@ -1,10 +1,46 @@
+export { describeSystemError } from '../errors.ts';
+
 /**
- * Exit statuses, in one place (xsv's `main`, unified-args' "Diagnostics"):
- * 0 success (warnings allowed), 1 some input failed or warnings under --strict / check,
- * 2 usage error (unknown option, bad value).
+ * Exit statuses, in one place (xsv's `main`, unified-args' "Diagnostics"): every way a run can
+ * end is an `Ending`, and `exitStatus` alone turns it into a number.
  */
 export const exitCodes = { ok: 0, failed: 1, usage: 2 } as const;
-export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];
+
+/** Signals that stop a run; the status is 128 + the signal's number, as shells report it. */
+export const stopSignals = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+export type StopSignal = keyof typeof stopSignals;
+
+export type Ending =
+  /** The run went through its inputs. */
+  | { readonly kind: 'done'; readonly failedInputs: number; readonly warnings: number; readonly strict: boolean }
+  /** The command line is wrong, or -o names what cannot be written. */
+  | { readonly kind: 'usage' }
+  /** --help or --version. */
+  | { readonly kind: 'help' }
+  /** The reader of stdout went away (`… | head -1`): a normal end. */
+  | { readonly kind: 'broken-pipe' }
+  /** The output could not be written (a full disk, a closed stdout): nothing complete was written. */
+  | { readonly kind: 'output-failed' }
+  | { readonly kind: 'signal'; readonly signal: StopSignal }
+  /** A bug. */
+  | { readonly kind: 'internal' };
+
+export function exitStatus(ending: Ending): number {
+  switch (ending.kind) {
+    case 'done':
+      return ending.failedInputs > 0 || (ending.strict && ending.warnings > 0) ? exitCodes.failed : exitCodes.ok;
+    case 'usage':
+      return exitCodes.usage;
+    case 'help':
+    case 'broken-pipe':
+      return exitCodes.ok;
+    case 'output-failed':
+    case 'internal':
+      return exitCodes.failed;
+    case 'signal':
+      return 128 + stopSignals[ending.signal];
+  }
+}
 
 /** A usage error: the command line itself is wrong. Exit 2. */
 export class UsageError extends Error {
@@ -26,35 +62,7 @@ export class BrokenPipe extends Error {
   override readonly name = 'BrokenPipe';
 }
 
-export interface RunOutcome {
-  readonly failedInputs: number;
-  readonly warnings: number;
-  readonly strict: boolean;
-}
-
-/** The exit status of a run that got past argument parsing. */
-export function exitCodeFor(outcome: RunOutcome): ExitCode {
-  if (outcome.failedInputs > 0) return exitCodes.failed;
-  if (outcome.strict && outcome.warnings > 0) return exitCodes.failed;
-  return exitCodes.ok;
-}
-
-/** A system error's message for people: `ENOENT` → `no such file or directory`. */
-export function describeSystemError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a folder';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'EMFILE':
-      return 'too many open files';
-    default:
-      return error instanceof Error ? error.message : String(error);
-  }
+/** The output cannot be written: the message names where and why (`cannot write out.json: no space left on device`). */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
 }

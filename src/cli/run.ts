@@ -31,3 +31,8 @@ export async function run(argv: readonly string[] = process.argv.slice(2)): Prom
   const { runProcess } = await import('./process.ts');
   await runProcess(argv);
 }
+
+/** `main` itself, loaded on demand: tests run the built CLI in-process through it. */
+export async function loadMain(): Promise<typeof import('./main.ts').main> {
+  return (await import('./main.ts')).main;
+}

@@ -1,2 +1,2 @@
-/** Temporary output files still being written, so that Ctrl-C can remove them. */
+/** Temporary output files still being written, so that a signal can remove them. */
 export const pendingTemporaries = new Set<string>();

@@ -1,4 +1,4 @@
-export { type Alignment, type AlignOptions, alignMeasures } from './align.ts';
+export { alignMeasures } from './align.ts';
 export { diffDocuments } from './documents.ts';
 export { type DiffPalette, formatDiffReport, plainDiffPalette } from './format.ts';
-export { compareMeasures, diffExitCode, diffVersions } from './versions.ts';
+export { diffExitCode, diffVersions } from './versions.ts';

@@ -1,6 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import type { Domain, Measure, PolicyDocument } from '../schema/index.ts';
-import type { EmitOptions, Emitter } from './types.ts';
+import { type EmitOptions, type TextEmitter, textEmitter } from './types.ts';
 
 /** Units and deadlines in one cell are joined the way a ledger writes them. */
 const joiner = '、';
@@ -8,6 +7,8 @@ const joiner = '、';
 interface Column {
   readonly zh: string;
   readonly en: string;
+  /** An identifier a spreadsheet would read as a number (`1.10` as 1.1): kept as text. */
+  readonly identifier?: true;
   readonly value: (measure: Measure, domain: Domain, doc: PolicyDocument) => string | number;
 }
 
@@ -16,10 +17,10 @@ const dates = (measure: Measure): string[] =>
 
 /** The ledger's columns (台账: 序号, 任务, 牵头单位, 责任单位, 完成时限), then where each row came from. */
 export const csvColumns: readonly Column[] = [
-  { zh: '序号', en: 'id', value: (m) => m.id },
+  { zh: '序号', en: 'id', identifier: true, value: (m) => m.id },
   { zh: '领域', en: 'domain', value: (_m, d) => d.name },
   { zh: '领域牵头单位', en: 'domainLeadUnits', value: (_m, d) => d.leadUnits.join(joiner) },
-  { zh: '编号', en: 'label', value: (m) => m.label },
+  { zh: '编号', en: 'label', identifier: true, value: (m) => m.label },
   { zh: '小节', en: 'section', value: (m) => m.section.join(' / ') },
   { zh: '任务', en: 'title', value: (m) => m.title },
   { zh: '内容', en: 'text', value: (m) => m.text },
@@ -36,24 +37,55 @@ export const csvColumns: readonly Column[] = [
 ];
 
 /**
- * One row per measure. Multi-valued cells are joined with `、`; two ISO date columns sort
- * by deadline. `escapeFormulas` (default on) prefixes cells starting with `= + - @`, tab or
- * carriage return with `'`, so that a spreadsheet shows them instead of running them.
+ * A cell a spreadsheet would run as a formula: it starts with `= + - @` (or their full-width
+ * forms, which some spreadsheets fold), a tab or a carriage return (OWASP's list). Leaves out
+ * a line feed at the start: no spreadsheet trims it before evaluating.
  */
-export function createCsvEmitter(options: EmitOptions = {}): Emitter {
+const formulaStartRe = /^[=+\-@\t\r＝＋－＠]/;
+
+/** An identifier a spreadsheet reads as a number or a date: `1.10`, `3.`, `2-1`, `1/2`. Leaves out `（三）` and `1、`, which stay text. */
+const numberLikeRe = /^[\d.:/-]+$/;
+
+/** A cell that needs quotes in RFC 4180: a comma, a quote, or a line break (CR or LF alone too). */
+const needsQuotesRe = /[",\r\n]/;
+
+/** Rows per part: few enough to bound memory, enough that writes stay few. */
+const rowsPerPart = 256;
+
+/**
+ * One CSV cell: quoted when it holds a comma, a quote or any line break, so that Excel,
+ * LibreOffice and Python read one row per measure. With `protect`, a `'` goes before a cell a
+ * spreadsheet would run (`=HYPERLINK(…)`) and before an identifier it would turn into a number
+ * (`1.10` would become 1.1 and collide with measure 1.1): `'` is the prefix that OWASP names
+ * for CSV injection and that a spreadsheet shows as text, never as a formula (`="1.10"` is one).
+ */
+export function csvCell(value: string | number, protect: boolean, identifier = false): string {
+  if (typeof value === 'number') return String(value);
+  const text = protect && value.length > 0 && ((identifier && numberLikeRe.test(value)) || formulaStartRe.test(value)) ? `'${value}` : value;
+  return needsQuotesRe.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One row per measure, CRLF line ends (RFC 4180); multi-valued cells joined with `、`; two ISO date columns sort by deadline. */
+export function createCsvEmitter(options: EmitOptions = {}): TextEmitter {
   const language = options.headers ?? 'zh';
-  const escapeFormulas = options.escapeFormulas ?? true;
-  const rows = (records: (string | number)[][]): string => stringify(records, { escape_formulas: escapeFormulas, record_delimiter: 'windows' });
-  return {
-    begin: () => (options.bom ? '\uFEFF' : '') + rows([csvColumns.map((column) => column[language])]),
-    document: (doc) => {
-      const records: (string | number)[][] = [];
-      for (const domain of doc.domains) {
-        for (const measure of domain.measures) records.push(csvColumns.map((column) => column.value(measure, domain, doc)));
-      }
-      return records.length > 0 ? rows(records) : '';
-    },
+  const protect = options.escapeFormulas ?? true;
+  const row = (cells: readonly string[]): string => `${cells.join(',')}\r\n`;
+  return textEmitter({
+    head: (options.bom ? '\uFEFF' : '') + row(csvColumns.map((column) => csvCell(column[language], protect))),
     separator: () => '',
-    end: () => '',
-  };
+    tail: () => '',
+    *render(doc) {
+      for (const domain of doc.domains) {
+        let rows = '';
+        for (const [i, measure] of domain.measures.entries()) {
+          rows += row(csvColumns.map((column) => csvCell(column.value(measure, domain, doc), protect, column.identifier)));
+          if ((i + 1) % rowsPerPart === 0) {
+            yield rows;
+            rows = '';
+          }
+        }
+        if (rows.length > 0) yield rows;
+      }
+    },
+  });
 }

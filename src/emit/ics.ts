@@ -3,7 +3,7 @@ import type { PolicyDocument } from '../schema/index.ts';
 import type { DeadlineRow } from '../schema/rows.ts';
 import { deadlineRows } from '../views/rows.ts';
 import { joiner, sourceText, statusNames } from './rows.ts';
-import type { Emitter } from './types.ts';
+import { emitToString, type TextEmitter, textEmitter } from './types.ts';
 
 /**
  * The deadlines as a calendar (`--format ics`, RFC 5545): one all-day event per dated
@@ -148,25 +148,20 @@ export function renderEvents(doc: PolicyDocument, options: IcsOptions = {}): str
 }
 
 /** The calendar, streamed: the VCALENDAR head, each document's events, the end. */
-export function createIcsEmitter(options: IcsOptions = {}): Emitter {
+export function createIcsEmitter(options: IcsOptions = {}): TextEmitter {
   const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${prodId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   if (options.name) head.push(`X-WR-CALNAME:${escapeText(options.name)}`);
-  return {
-    begin: () => head.map(foldLine).join(''),
+  return textEmitter({
+    head: head.map(foldLine).join(''),
     separator: () => '',
-    document: (doc) => renderEvents(doc, options),
-    end: () => foldLine('END:VCALENDAR'),
-  };
+    tail: () => foldLine('END:VCALENDAR'),
+    *render(doc) {
+      yield renderEvents(doc, options);
+    },
+  });
 }
 
 /** The whole calendar of some documents in one string. */
 export function toIcs(docs: Iterable<PolicyDocument>, options: IcsOptions = {}): string {
-  const emitter = createIcsEmitter(options);
-  let text = emitter.begin();
-  let written = 0;
-  for (const doc of docs) {
-    text += emitter.separator(written) + emitter.document(doc);
-    written += 1;
-  }
-  return text + emitter.end(written);
+  return emitToString(createIcsEmitter(options), [...docs]);
 }

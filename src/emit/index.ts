@@ -1,8 +1,9 @@
 import type { EmitOptions, Emitter, Format } from './types.ts';
 
-export { type EmitOptions, type Emitter, emitAll, type Format, formats } from './types.ts';
+export type { Chunk, Chunks, EmitOptions, Emitter, Format } from './types.ts';
+export { formats } from './types.ts';
 
-/** Emitters load on demand: a run that writes CSV never loads the YAML library. */
+/** Emitters load on demand: a run that writes CSV never loads another format's code. */
 const loaders: Record<Format, (options: EmitOptions) => Promise<Emitter>> = {
   json: async () => (await import('./json.ts')).createJsonEmitter(),
   ndjson: async () => (await import('./ndjson.ts')).createNdjsonEmitter(),
@@ -14,3 +15,13 @@ const loaders: Record<Format, (options: EmitOptions) => Promise<Emitter>> = {
 export function loadEmitter(format: Format, options: EmitOptions = {}): Promise<Emitter> {
   return loaders[format](options);
 }
+
+/** Output file extensions and the format each means, for `-o FILE` without `--format`. */
+export const formatByExtension: Readonly<Record<string, Format>> = {
+  json: 'json',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  csv: 'csv',
+  yaml: 'yaml',
+  yml: 'yaml',
+};

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import type { PolicyDocument, Status } from '../schema/index.ts';
 import type { DeadlineRow, MeasureRow, Milestone, RowKind, UnitRow } from '../schema/rows.ts';
 import { compareDeadlineRows, compareUnitRows, deadlineRows, measureRows, unitRows } from '../views/rows.ts';
 import { createUnitNamer } from '../views/unit-names.ts';
-import type { EmitOptions, Emitter } from './types.ts';
+import { csvCell } from './csv.ts';
+import { type EmitOptions, type TextEmitter, textEmitter } from './types.ts';
 
 /**
  * The row views as tables: the columns of each kind of row, with Chinese and English headers,
@@ -126,28 +126,33 @@ export interface RowsCsvOptions extends EmitOptions {
  * CSV of one kind of row. Each document's rows are sorted on their own, so that the emitter
  * keeps no state and a batch streams; the workbook sorts across the whole batch.
  */
-export function createRowsCsvEmitter(kind: RowKind, options: RowsCsvOptions = {}): Emitter {
+export function createRowsCsvEmitter(kind: RowKind, options: RowsCsvOptions = {}): TextEmitter {
   const headers = options.headers ?? 'zh';
   const columns = rowColumns(kind, options) as readonly RowColumn<RowsOf[RowKind]>[];
-  const escapeFormulas = options.escapeFormulas ?? true;
-  const csv = (records: (string | number | null)[][]): string => stringify(records, { escape_formulas: escapeFormulas, record_delimiter: 'windows' });
-  return {
-    begin: () => (options.bom ? '\uFEFF' : '') + csv([columns.map((column) => column[headers])]),
+  const protect = options.escapeFormulas ?? true;
+  // The same cells as the measure CSV: quoted on any line break, protected from spreadsheets.
+  const line = (cells: readonly (string | number | null)[]): string => `${cells.map((cell, i) => csvCell(cell ?? '', protect, i === idColumn)).join(',')}\r\n`;
+  const idColumn = columns.findIndex((column) => column.en === 'id');
+  return textEmitter({
+    head: (options.bom ? '\uFEFF' : '') + line(columns.map((column) => column[headers])),
     separator: () => '',
-    document: (doc) => {
-      const rows = documentRows(kind, doc).map((row) => columns.map((column) => column.value(row, headers)));
-      return rows.length > 0 ? csv(rows) : '';
+    tail: () => '',
+    *render(doc) {
+      const rows = documentRows(kind, doc);
+      if (rows.length > 0) yield rows.map((row) => line(columns.map((column) => column.value(row, headers)))).join('');
     },
-    end: () => '',
-  };
+  });
 }
 
 /** NDJSON of one kind of row: one record (as the zod schema of `schema/rows.ts` describes it) per line. */
-export function createRowsNdjsonEmitter(kind: RowKind): Emitter {
-  return {
-    begin: () => '',
+export function createRowsNdjsonEmitter(kind: RowKind): TextEmitter {
+  return textEmitter({
+    head: '',
     separator: () => '',
-    document: (doc) => documentRows(kind, doc).reduce((lines, row) => `${lines}${JSON.stringify(row)}\n`, ''),
-    end: () => '',
-  };
+    tail: () => '',
+    *render(doc) {
+      const rows = documentRows(kind, doc);
+      if (rows.length > 0) yield rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+    },
+  });
 }

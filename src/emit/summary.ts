@@ -1,10 +1,12 @@
 import type { PolicyDocument } from '../schema/index.ts';
-import type { Emitter } from './types.ts';
+import { type TextEmitter, textEmitter } from './types.ts';
 
 /** East Asian characters take two columns in a terminal. */
+const wideCharRe = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 function displayWidth(text: string): number {
   let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  for (const char of text) width += wideCharRe.test(char) ? 2 : 1;
   return width;
 }
 
@@ -34,11 +36,6 @@ export function summarize(doc: PolicyDocument): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function createSummaryEmitter(): Emitter {
-  return {
-    begin: () => '',
-    separator: (written) => (written === 0 ? '' : '\n'),
-    document: (doc) => summarize(doc),
-    end: () => '',
-  };
+export function createSummaryEmitter(): TextEmitter {
+  return textEmitter({ head: '', separator: (written) => (written === 0 ? '' : '\n'), tail: () => '', render: (doc) => [summarize(doc)] });
 }

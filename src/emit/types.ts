@@ -8,24 +8,76 @@ export interface EmitOptions {
   readonly headers?: 'zh' | 'en';
   /** CSV: start with a UTF-8 byte-order mark, so that Excel reads the file as UTF-8. */
   readonly bom?: boolean;
-  /** CSV: neutralise cells that a spreadsheet would run as formulas (default true). */
+  /**
+   * CSV: keep spreadsheets from reinterpreting cells (default true): a `'` before cells that
+   * would run as formulas (`= + - @`, tab, CR) and before ids and labels that would turn into
+   * numbers (`1.10` into 1.1).
+   */
   readonly escapeFormulas?: boolean;
 }
 
+/** A piece of output: text (written as UTF-8) or bytes. */
+export type Chunk = string | Uint8Array;
+/** Pieces of output, ready now or produced asynchronously (a zip writer, a stream). */
+export type Chunks = Iterable<Chunk> | AsyncIterable<Chunk>;
+
 /**
- * An emitter writes a whole output in pieces, so that a batch streams: `begin`, then for each
- * document in order `separator(written)` and `document(doc)`, then `end(written)`, where
- * `written` counts the documents already written. `document` keeps no state, so worker
- * threads can render documents while the main thread alone decides the separators.
+ * How a format is written, in two halves, so that a batch streams through worker threads and
+ * any format, text or binary, synchronous or not, plugs in without changing this interface:
+ *
+ * - `render(doc)` turns one document into parts, a few measures or one domain at a time, so
+ *   that no part is ever as large as a big document's whole output. It is pure and keeps no
+ *   state: worker threads call it, and its parts cross to the main thread by structured clone
+ *   (text formats yield strings; an .xlsx emitter would yield rows `{ sheet, cells }`).
+ * - `start()` makes the writer of one run, in the main thread: it receives each written
+ *   document's parts in input order and yields the output's bytes. It may keep state and be
+ *   asynchronous: an .xlsx writer collects rows per document and writes its three sheets in
+ *   `end` through a streaming workbook writer; an .html review page writes its head in `begin`,
+ *   a section per document, and its script in `end`.
+ *
+ * `written` counts the documents already written: a failed input is not written, so only the
+ * writer, never `render`, decides separators.
  */
-export interface Emitter {
-  begin(): string;
-  separator(written: number): string;
-  document(doc: PolicyDocument): string;
-  end(written: number): string;
+export interface Emitter<Part = Chunk> {
+  render(doc: PolicyDocument): Iterable<Part>;
+  start(): EmitterRun<Part>;
 }
 
-/** Renders a list of documents in one string with an emitter. */
-export function emitAll(emitter: Emitter, docs: readonly PolicyDocument[]): string {
-  return emitter.begin() + docs.map((doc, i) => emitter.separator(i) + emitter.document(doc)).join('') + emitter.end(docs.length);
+export interface EmitterRun<Part = Chunk> {
+  begin(): Chunks;
+  document(parts: Iterable<Part> | AsyncIterable<Part>, written: number): Chunks;
+  end(written: number): Chunks;
+}
+
+/** A text format: a fixed head, a separator between documents, a tail, and parts that are strings. */
+export interface TextEmitter extends Emitter<string> {
+  readonly head: string;
+  separator(written: number): string;
+  tail(written: number): string;
+}
+
+/** Builds a text emitter from its head, separator, tail and renderer; its writer needs no state. */
+export function textEmitter(shape: Omit<TextEmitter, 'start'>): TextEmitter {
+  return {
+    ...shape,
+    start: () => ({
+      begin: () => [shape.head],
+      async *document(parts, written) {
+        yield shape.separator(written);
+        yield* parts;
+      },
+      end: (written) => [shape.tail(written)],
+    }),
+  };
+}
+
+/** Renders documents into one string with a text emitter: the library's `toJson`, `toCsv`, … */
+export function emitToString(emitter: TextEmitter, docs: readonly PolicyDocument[]): string {
+  const pieces: string[] = [emitter.head];
+  docs.forEach((doc, written) => {
+    pieces.push(emitter.separator(written));
+    for (const part of emitter.render(doc)) pieces.push(part);
+  });
+  pieces.push(emitter.tail(docs.length));
+  return pieces.join('');
 }

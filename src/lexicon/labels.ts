@@ -34,8 +34,6 @@ export type FieldRole =
 /** The roles whose fields hold units. */
 export type UnitRole = 'lead' | 'responsible' | 'supporting';
 
-export const unitRoles: readonly UnitRole[] = ['lead', 'responsible', 'supporting'];
-
 export function isUnitRole(role: FieldRole): role is UnitRole {
   return role === 'lead' || role === 'responsible' || role === 'supporting';
 }

@@ -341,9 +341,6 @@ export function matchHeading(line: string): HeadingMatch | null {
 /** Kinds that can only be top-level groupings (domains), never measures of a flat list. */
 export const topLevelKinds: ReadonlySet<HeadingKind> = new Set(['part', 'formal-comma', 'dash-title']);
 
-/** Domain lead clause on its own line: `（领域牵头单位：省政府办公厅）`. */
-export const domainLeadRe = /^（(?:领域|領域)(?:牵头|牽頭)(?:单位|部门|單位|部門)：([^）]{1,300})）$/;
-
 /**
  * Names of sections that frame the tasks rather than assign them: their numbered items are not
  * measures (`总体要求`, `保障措施`, `加强组织领导`), in simplified and Traditional script.

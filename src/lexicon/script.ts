@@ -72,11 +72,6 @@ for (let i = 0; i + 1 < pairs.length; i += 2) {
   if (traditional !== simplified) foldTable[traditional] = simplified;
 }
 
-/** The simplified form of one code unit (the unit itself when it has none here). */
-export function foldCode(code: number): number {
-  return foldTable[code] || code;
-}
-
 /**
  * The text with every Traditional character of the table in its simplified form: same length,
  * same offsets. The copy is made once per document; most characters need no change, so it is
@@ -92,10 +87,4 @@ export function foldScript(text: string): string {
     runStart = i + 1;
   }
   return runStart === 0 ? text : folded + text.slice(runStart);
-}
-
-/** True when the text holds a character that folding changes: it is (partly) in Traditional script. */
-export function hasTraditional(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (foldTable[text.charCodeAt(i)] !== 0) return true;
-  return false;
 }

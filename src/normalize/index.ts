@@ -2,6 +2,5 @@
  * Normalisation: raw text → canonical characters and lines (lines.ts) → paragraphs, joined once
  * where hard-wrapped lines wrapped (paragraphs.ts). Every offset stays mapped to the raw text.
  */
-export { isCjkContext, mapCharacters } from './characters.ts';
-export { endsWithTerminator, type NormalizedLine, type NormalizedText, normalize, startsWithClauseLabel, terminators } from './lines.ts';
+export { normalize, startsWithClauseLabel } from './lines.ts';
 export { type Paragraphs, toParagraphs } from './paragraphs.ts';

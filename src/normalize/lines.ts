@@ -6,8 +6,6 @@ import { type MappedText, MappedTextBuilder } from '../text-map.ts';
 import { isPageNumberLine, mayBeRunningHeader, pageOrContentsLineEndings, tableOfContentsRe } from './artefacts.ts';
 import { isCjkContext, mapCharacters } from './characters.ts';
 
-export { isCjkContext, mapCharacters } from './characters.ts';
-
 /** One kept line of the normalised text: `[start, end)` in `NormalizedText.text`. */
 export interface NormalizedLine {
   readonly start: number;
@@ -253,10 +251,6 @@ export function startsWithClauseLabel(head: string): boolean {
 
 /** Sentence and clause ends: a line ending in one of them may end a paragraph. */
 export const terminators = new CharClass('。；！？）〕】]：”」….;!?:');
-
-export function endsWithTerminator(text: string): boolean {
-  return terminators.has(text.charCodeAt(text.length - 1));
-}
 
 /** The narrowest page a hard-wrapped text is set on, in characters: a column of A4 holds 20 and more. */
 const minimumWrapWidth = 16;

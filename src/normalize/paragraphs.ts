@@ -2,7 +2,7 @@ import { matchHeading } from '../lexicon/numbering.ts';
 import { foldScript } from '../lexicon/script.ts';
 import { type MappedText, MappedTextBuilder } from '../text-map.ts';
 import type { Span } from '../types.ts';
-import { endsWithTerminator, type NormalizedLine, type NormalizedText, startsWithClauseLabel, terminators } from './lines.ts';
+import { type NormalizedLine, type NormalizedText, startsWithClauseLabel, terminators } from './lines.ts';
 
 /**
  * The document as paragraphs: the one text every later stage reads. In hard-wrapped (PDF) text
@@ -107,5 +107,3 @@ export function toParagraphs(normalized: NormalizedText): Paragraphs {
   const joined = builder.build();
   return { text: joined, folded: foldScript(joined.text), spans, hardWrapped, wrapWidth };
 }
-
-export { endsWithTerminator };

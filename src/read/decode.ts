@@ -72,6 +72,30 @@ function hanShare(text: string): number {
 }
 
 /**
+ * Whether bytes that passed as GB18030 are in fact Japanese in Shift-JIS: they are valid Shift-JIS
+ * and, read so, a fifth or more of their non-ASCII characters are kana (Japanese writes them in
+ * every sentence). Chinese GB text read as Shift-JIS gives half-width katakana (single bytes
+ * 0xA1–0xDF), not these, so it is left alone.
+ */
+function looksLikeShiftJis(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('shift_jis', { fatal: true }).decode(bytes.subarray(0, 65536));
+  } catch {
+    return false;
+  }
+  let nonAscii = 0;
+  let kana = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (code >= 0x3040 && code <= 0x30ff) kana++;
+  }
+  return nonAscii > 0 && kana / nonAscii >= 0.2;
+}
+
+/**
  * Decodes a document: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM, else GB18030
  * (which covers GBK and GB2312). `forced` skips detection. Binary files and bytes valid in
  * no supported encoding raise DecodeError rather than produce mojibake.
@@ -95,6 +119,9 @@ export function decode(bytes: Uint8Array, forced?: Encoding): { text: string; en
     if (text === null) continue;
     if (controlShare(text) > 0.01) throw new DecodeError('not a text file: it is mostly control characters (binary data?)');
     if (!forced && candidate === 'gb18030' && hanShare(text) < 0.5) continue;
+    if (!forced && candidate === 'gb18030' && looksLikeShiftJis(bytes)) {
+      throw new DecodeError('the bytes look like Shift-JIS (Japanese) text, which is not supported; pass --encoding gb18030 if it is Chinese');
+    }
     return { text, encoding: candidate };
   }
   if (forced) throw new DecodeError(`the bytes are not valid ${forced}`);

@@ -6,8 +6,6 @@ import { escapeHtml } from './escape.ts';
 import { type Highlight, renderHighlighted } from './highlight.ts';
 import { detectScript, type Labels, labelsFor, type Script } from './labels.ts';
 
-export { detectScript, type Script } from './labels.ts';
-
 /** One document of the page: its extraction and the text its offsets index (the text as read). */
 export interface ReviewInput {
   readonly doc: PolicyDocument;

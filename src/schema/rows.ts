@@ -110,4 +110,3 @@ export type MeasureRow = z.infer<typeof MeasureRowSchema>;
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 export type DeadlineRow = z.infer<typeof DeadlineRowSchema>;
 export type UnitStatus = z.infer<typeof UnitStatusSchema>;
-export type Row = MeasureRow | UnitRow | DeadlineRow;

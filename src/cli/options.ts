@@ -1,0 +1,41 @@
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { type Format, formatByExtension } from '../emit/index.ts';
+import { type Encoding, encodingAliases } from '../read/encodings.ts';
+import { UsageError } from './errors.ts';
+
+/** `--year`: a four-digit year a policy can be about. */
+export function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}$/.test(value) || Number(value) < 1949 || Number(value) > 2200) {
+    throw new UsageError(`--year takes a four-digit year such as 2023, got '${value}'`);
+  }
+  return Number(value);
+}
+
+/** More threads than this never pay: each costs a heap and a copy of the code (about 40 MB). */
+export const maxJobs = 32;
+
+/** Threads for a batch: what was asked, never more than the CPUs nor `maxJobs` (more only adds memory). */
+export function effectiveJobs(requested: number | undefined, cpus: number): number {
+  return Math.max(1, Math.min(requested ?? cpus, cpus, maxJobs));
+}
+
+export function parseJobs(value: string | undefined): number {
+  if (value !== undefined && (!/^\d+$/.test(value) || Number(value) < 1)) throw new UsageError(`--jobs takes a whole number of 1 or more, got '${value}'`);
+  return effectiveJobs(value === undefined ? undefined : Number(value), availableParallelism());
+}
+
+/** `--encoding`, in any case: `UTF-8`, `utf8`, `GBK`. */
+export function parseEncoding(value: string | undefined): Encoding | undefined {
+  if (value === undefined) return undefined;
+  const encoding = encodingAliases[value.toLowerCase()];
+  if (!encoding) throw new UsageError(`--encoding takes one of ${Object.keys(encodingAliases).join(', ')} (in any case); got '${value}'`);
+  return encoding;
+}
+
+/** The output format: `--format` when given, else the one `-o FILE`'s extension names (`.csv`, `.YAML`), else JSON. */
+export function chooseFormat(given: Format, explicit: boolean, output: string | undefined): Format {
+  if (explicit || output === undefined || output === '-') return given;
+  return formatByExtension[extname(output).slice(1).toLowerCase()] ?? given;
+}
