@@ -120,6 +120,9 @@ const hostile: ReadonlyArray<readonly [name: string, make: (size: number) => str
   ['prose assignments', (size) => repeat('由市财政局会同', size)],
   ['one cell per line under a header', (size) => `序号\n工作任务\n牵头单位\n完成时限\n${repeat('1\n推进改革\n市财政局\n6月底前\n', size)}`],
   ['notice lines', (size) => repeat('各县区人民政府：\n现将方案印发给你们，请认真贯彻落实。\n', size)],
+  ['many labelled fields on one line', (size) => `责任单位：${repeat('市财政局 牵头单位：', size)}`],
+  ['brackets with role verbs on one line', (size) => repeat('（市财政局牵头）', size)],
+  ['lines of lone colons', (size) => repeat('：\n', size)],
 ];
 
 describe('the whole pipeline runs in linear time on hostile input', () => {

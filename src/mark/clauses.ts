@@ -3,6 +3,7 @@ import { type FieldRole, isUnitRole, type UnitRole } from '../lexicon/labels.ts'
 import { proseAssignment, roleVerbs, verbTails } from '../lexicon/verbs.ts';
 import type { Span } from '../types.ts';
 import { findLabels, type LabelMark, labelValues } from './labels.ts';
+import type { Positions } from './positions.ts';
 import { type ListSource, looksLikeUnit, type ParsedList, parseUnitList, roleVerbAt, type UnitMention } from './units.ts';
 
 export type ClauseRule = 'units/labelled' | 'units/role-verbs' | 'units/labelled-line' | 'units/prose' | 'units/table-column' | 'units/field';
@@ -31,11 +32,14 @@ export interface ClauseMark {
 /** The text clauses are read from, and a test for parts that are times (`6月底完成`). */
 export interface ClauseSource extends ListSource {
   readonly isTimePart: (start: number, end: number) => boolean;
+  /** Where labels end (`labelEndRe`) and where brackets stand (`bracketRe`) in `folded`. */
+  readonly labelEnds: Positions;
+  readonly brackets: Positions;
 }
 
 const openers = new CharClass('（(【〔[');
 /** Every bracket the pairing looks at. */
-const bracketRe = /[（(【〔[）)】〕\]]/g;
+export const bracketRe = /[（(【〔[）)】〕\]]/g;
 const closerOf: Readonly<Record<number, number>> = { 65288: 0xff09, 40: 0x29, 12304: 0x3011, 12308: 0x3015, 91: 0x5d };
 const closers = new CharClass('）)】〕]');
 /** Clauses longer than this are prose in brackets, not a list of units. */
@@ -75,7 +79,7 @@ function readLabelled(source: ClauseSource, found: readonly LabelMark[], end: nu
  */
 function readBracketed(source: ClauseSource, contentStart: number, contentEnd: number): Omit<ClauseMark, 'span' | 'truncated'> | null {
   const { folded } = source;
-  const found = findLabels(folded, contentStart, contentEnd);
+  const found = findLabels(folded, source.labelEnds, contentStart, contentEnd);
   if (found.length > 0) {
     let before = (found[0] as LabelMark).start;
     while (before > contentStart && partSeparators.has(folded.charCodeAt(before - 1))) before--;
@@ -100,10 +104,7 @@ function bracketClauses(source: ClauseSource, paragraph: Span, atDocumentEnd: bo
   const { folded } = source;
   const stack: number[] = [];
   const pairs: [number, number][] = [];
-  // The regex engine jumps from bracket to bracket.
-  bracketRe.lastIndex = paragraph.start;
-  for (let match = bracketRe.exec(folded); match !== null && match.index < paragraph.end; match = bracketRe.exec(folded)) {
-    const i = match.index;
+  for (const i of source.brackets.within(paragraph.start, paragraph.end)) {
     const code = folded.charCodeAt(i);
     if (openers.has(code)) stack.push(i);
     else {
@@ -144,13 +145,37 @@ function mayHoldClause(folded: string, start: number, end: number): boolean {
 
 const clauseChars = new CharClass('：:】', roleVerbs.map((entry) => entry.verb.slice(-1)).join(''), verbTails.map((tail) => tail.slice(-1)).join(''));
 
-/** Whether `position` lies inside one of the clauses found (they are few per paragraph). */
-function inside(clauses: readonly ClauseMark[], from: number, position: number): boolean {
-  for (let i = from; i < clauses.length; i++) {
-    const clause = clauses[i] as ClauseMark;
-    if (position >= clause.span.start && position < clause.span.end) return true;
+/**
+ * Whether positions lie inside one of the clauses found so far in a paragraph. Clauses may nest (a
+ * labelled run holds bracketed clauses), so a position is covered when the furthest end among
+ * the clauses that start at or before it lies past it: a binary search, however many clauses a
+ * paragraph has.
+ */
+class Coverage {
+  readonly #starts: number[] = [];
+  readonly #reach: number[] = [];
+
+  constructor(clauses: readonly ClauseMark[], from: number) {
+    const spans = clauses.slice(from).map((clause) => clause.span);
+    spans.sort((a, b) => a.start - b.start);
+    let reach = -1;
+    for (const span of spans) {
+      reach = Math.max(reach, span.end);
+      this.#starts.push(span.start);
+      this.#reach.push(reach);
+    }
   }
-  return false;
+
+  covers(position: number): boolean {
+    let low = 0;
+    let high = this.#starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.#starts[middle] as number) <= position) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (this.#reach[low - 1] as number) > position;
+  }
 }
 
 /**
@@ -160,7 +185,8 @@ function inside(clauses: readonly ClauseMark[], from: number, position: number):
  */
 function labelledRuns(source: ClauseSource, paragraph: Span, clauses: ClauseMark[], firstOfParagraph: number): void {
   const { folded } = source;
-  const found = findLabels(folded, paragraph.start, paragraph.end).filter((label) => !inside(clauses, firstOfParagraph, label.start));
+  const bracketed = new Coverage(clauses, firstOfParagraph);
+  const found = findLabels(folded, source.labelEnds, paragraph.start, paragraph.end).filter((label) => !bracketed.covers(label.start));
   let i = 0;
   while (i < found.length) {
     const first = found[i] as LabelMark;
@@ -195,6 +221,7 @@ function labelledRuns(source: ClauseSource, paragraph: Span, clauses: ClauseMark
  */
 function proseClauses(source: ClauseSource, paragraph: Span, clauses: ClauseMark[], firstOfParagraph: number): void {
   const { folded } = source;
+  const found = new Coverage(clauses, firstOfParagraph);
   let sentenceStart = paragraph.start;
   for (let i = paragraph.start; i <= paragraph.end; i++) {
     const code = i < paragraph.end ? folded.charCodeAt(i) : -1;
@@ -203,7 +230,7 @@ function proseClauses(source: ClauseSource, paragraph: Span, clauses: ClauseMark
     sentenceStart = i + 1;
     // Every form ends with a role verb (`…配合`, `…负责落实`): most sentences are rejected here at once.
     if (i - start < 4 || i - start > 160 || roleVerbAt(folded, start, i) === null) continue;
-    if (inside(clauses, firstOfParagraph, start) || inside(clauses, firstOfParagraph, i - 1)) continue;
+    if (found.covers(start) || found.covers(i - 1)) continue;
     // `由` opens the assignment: at the sentence's start, after a short subject (`此项工作由`), or
     // after a comma within it (`…出台操作指引，由A会同B负责落实`).
     let from = start;

@@ -1,6 +1,7 @@
 import { type FieldRole, labelRoles, labelWordsLongestFirst } from '../lexicon/labels.ts';
 import type { Span } from '../types.ts';
 import { findLabels } from './labels.ts';
+import type { Positions } from './positions.ts';
 
 /**
  * A field of a task written as a label and its value, outside brackets:
@@ -20,16 +21,18 @@ export interface FieldMark {
 
 const pipes = (code: number): boolean => code === 0x7c || code === 0xff5c;
 
+/**
+ * Any label word; the alternation is longest first, so that at the leftmost match `牵头责任单位`
+ * wins over `责任单位`: one scan of the text instead of one search per word.
+ */
+const labelWordRe = new RegExp(labelWordsLongestFirst.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 /** The role of a header text that may hold several words (`进展情况、存在问题及下一步工作建议`): its first known word's. */
 export function headerRole(folded: string): FieldRole | null {
   const exact = labelRoles.get(folded);
   if (exact) return exact;
-  let best: { at: number; role: FieldRole } | null = null;
-  for (const word of labelWordsLongestFirst) {
-    const at = folded.indexOf(word);
-    if (at >= 0 && (best === null || at < best.at)) best = { at, role: labelRoles.get(word) as FieldRole };
-  }
-  return best?.role ?? null;
+  const word = labelWordRe.exec(folded);
+  return word ? (labelRoles.get(word[0]) as FieldRole) : null;
 }
 
 /** A label alone on its paragraph: a known word, with or without its colon. */
@@ -46,7 +49,7 @@ function aloneLabel(folded: string, span: Span): FieldRole | null {
  * them, and another such label within a few paragraphs, since a lone word on a line is usually a
  * heading, not a field name.
  */
-export function markFields(folded: string, paragraphs: readonly Span[], inTable: (index: number) => boolean): FieldMark[] {
+export function markFields(folded: string, labelEnds: Positions, paragraphs: readonly Span[], inTable: (index: number) => boolean): FieldMark[] {
   const fields: FieldMark[] = [];
   const alone = paragraphs.map((span, index) => (inTable(index) ? null : aloneLabel(folded, span)));
   for (let index = 0; index < paragraphs.length; index++) {
@@ -86,22 +89,26 @@ export function markFields(folded: string, paragraphs: readonly Span[], inTable:
       index = last;
       continue;
     }
-    const found = findLabels(folded, span.start, span.end, false);
+    const found = findLabels(folded, labelEnds, span.start, span.end, false);
     const first = found[0];
     if (!first || first.start !== span.start) continue;
-    for (let i = 0; i < found.length; i++) {
+    // Each value runs to the next known label; read from the last label back to find it once.
+    const line: FieldMark[] = [];
+    let valueEnd = span.end;
+    for (let i = found.length - 1; i >= 0; i--) {
       const label = found[i] as (typeof found)[number];
       // Later labels on the line count only after a separator: `牵头单位：A  责任单位：B`.
       if (i > 0 && label.role === null) continue;
-      const next = found.slice(i + 1).find((candidate) => candidate.role !== null);
-      fields.push({
+      line.push({
         form: 'line',
         role: label.role,
         label: { start: label.start, end: label.end },
-        value: { start: label.end, end: next ? next.start : span.end },
+        value: { start: label.end, end: valueEnd },
         paragraphs: [index, index],
       });
+      if (label.role !== null) valueEnd = label.start;
     }
+    for (let i = line.length - 1; i >= 0; i--) fields.push(line[i] as FieldMark);
   }
   return fields;
 }

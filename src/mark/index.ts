@@ -2,21 +2,23 @@ import { isUnitRole } from '../lexicon/labels.ts';
 import type { Paragraphs } from '../normalize/paragraphs.ts';
 import { lastAtOrBefore } from '../sorted.ts';
 import type { Span } from '../types.ts';
-import { type ClauseMark, type ClauseSource, markClauses } from './clauses.ts';
+import { bracketRe, type ClauseMark, type ClauseSource, markClauses } from './clauses.ts';
 import { cellDeadline, type DeadlineMark, findDeadlines } from './deadlines/index.ts';
 import { type FieldMark, markFields } from './fields.ts';
 import { type FrameMark, markFrame } from './frame.ts';
 import { type HeadingMark, markHeadings } from './headings.ts';
+import { labelEndRe } from './labels.ts';
+import { Positions } from './positions.ts';
 import { type GridInput, markTables, type TableMark } from './tables.ts';
 import { extractTargets, type FoundTarget } from './targets.ts';
 import { parseUnitList } from './units.ts';
 
-export type { ClauseMark, ClauseRule, FieldValue } from './clauses.ts';
-export type { DeadlineKind, DeadlineMark, DeadlineParts } from './deadlines/index.ts';
+export type { ClauseMark } from './clauses.ts';
+export type { DeadlineKind, DeadlineMark } from './deadlines/index.ts';
 export type { FieldMark } from './fields.ts';
 export type { FrameMark } from './frame.ts';
 export type { HeadingMark } from './headings.ts';
-export type { CellMark, GridInput, RowMark, TableMark } from './tables.ts';
+export type { GridInput, RowMark, TableMark } from './tables.ts';
 export type { FoundTarget } from './targets.ts';
 export type { UnitMention } from './units.ts';
 
@@ -73,7 +75,8 @@ export function mark(paragraphs: Paragraphs, grids: readonly GridInput[] = []): 
   const tables = markTables(folded, spans, found, grids);
   const inTable = new Uint8Array(spans.length);
   for (const table of tables) for (let i = table.paragraphs[0]; i <= table.paragraphs[1]; i++) inTable[i] = 1;
-  const fields = markFields(folded, spans, (index) => inTable[index] === 1);
+  const labelEnds = new Positions(folded, labelEndRe);
+  const fields = markFields(folded, labelEnds, spans, (index) => inTable[index] === 1);
   // A deadline column's cell or a deadline field that is only a month or a year (`2024年6月`, `110年`).
   const deadlineValues = [
     ...tables.flatMap((table) => table.rows.flatMap((row) => row.cells.filter((cell) => cell.role === 'deadline' && !cell.merged).map((cell) => cell.span))),
@@ -88,7 +91,7 @@ export function mark(paragraphs: Paragraphs, grids: readonly GridInput[] = []): 
     .map((value) => cellDeadline(folded, value))
     .filter((mark): mark is DeadlineMark => mark !== null);
   const deadlines = extra.length === 0 ? found : [...found, ...extra].sort((a, b) => a.span.start - b.span.start);
-  const source: ClauseSource = { text, folded, isTimePart: timePartTest(folded, deadlines) };
+  const source: ClauseSource = { text, folded, isTimePart: timePartTest(folded, deadlines), labelEnds, brackets: new Positions(folded, bracketRe) };
 
   const clauses: ClauseMark[] = [];
   const last = spans.length - 1;

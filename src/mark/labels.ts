@@ -1,6 +1,7 @@
 import { CharClass } from '../char-class.ts';
 import { type FieldRole, labelRoles, labels } from '../lexicon/labels.ts';
 import type { Span } from '../types.ts';
+import type { Positions } from './positions.ts';
 
 /** A label before a colon (`牵头单位：`) or in lenticular brackets (`【牵头单位】`), and what it names. */
 export interface LabelMark {
@@ -40,12 +41,9 @@ export function knownLabelEndingAt(folded: string, end: number, clauseOnly: bool
  * label it ends with (`主要牵头单位` ends with `牵头单位`), else none. Labels in lenticular brackets
  * (`【牵头单位】A`) count when known.
  */
-export function findLabels(folded: string, start: number, end: number, clauseOnly = true): LabelMark[] {
+export function findLabels(folded: string, labelEnds: Positions, start: number, end: number, clauseOnly = true): LabelMark[] {
   const found: LabelMark[] = [];
-  // Colons and closing lenticular brackets are rare: the regex engine jumps to them.
-  labelEndRe.lastIndex = start;
-  for (let match = labelEndRe.exec(folded); match !== null && match.index < end; match = labelEndRe.exec(folded)) {
-    const i = match.index;
+  for (const i of labelEnds.within(start, end)) {
     const code = folded.charCodeAt(i);
     if (code === 0xff1a || code === 0x3a) {
       const known = knownLabelEndingAt(folded, i, clauseOnly);
@@ -70,8 +68,8 @@ export function findLabels(folded: string, start: number, end: number, clauseOnl
   return found;
 }
 
-/** Colons, and the closing bracket of `【牵头单位】`. */
-const labelEndRe = /[：:】]/g;
+/** Colons, and the closing bracket of `【牵头单位】`: where labels end (see `Positions`). */
+export const labelEndRe = /[：:】]/g;
 
 /** Clause label words, longest first, for the role of a longer label that ends with one (`主要牵头单位`). */
 const clauseWordsLongestFirst = [...clauseWords].sort((a, b) => b.length - a.length);

@@ -366,6 +366,9 @@ const isSeparatorLine = (folded: string, span: Span): boolean => span.end - span
  * line under a header of one word per line (`序号` / `工作任务` / `牵头单位` / …). A row starts at a
  * cell that is a row number.
  */
+/** The most columns a ledger's header has (序号 … 备注 with progress by quarter is about 12). */
+const maxColumns = 16;
+
 function cellLineTable(folded: string, paragraphs: readonly Span[], index: number, taken: Uint8Array, deadlines: readonly DeadlineMark[]): TableMark | null {
   const first = paragraphs[index] as Span;
   let header: (FieldRole | null)[] | null = null;
@@ -378,16 +381,18 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
     if (separators < 3) return null;
     separated = true;
   } else {
-    // A header of one word per line.
+    // A header of one word per line. A run of header words longer than any header is not one
+    // (and stopping there keeps the scan from every line of such a run bounded).
     let end = index;
     while (
       end < paragraphs.length &&
+      end - index <= maxColumns &&
       columnRole(folded, paragraphs[end] as Span) !== null &&
       (paragraphs[end] as Span).end - (paragraphs[end] as Span).start <= 10
     )
       end++;
     const words = paragraphs.slice(index, end);
-    if (words.length < 3 || !isHeader(folded, words)) return null;
+    if (words.length < 3 || words.length > maxColumns || !isHeader(folded, words)) return null;
     const next = paragraphs[end];
     if (!next || rowNumber(folded, next) === null) return null;
     header = words.map((word) => columnRole(folded, word));
@@ -398,13 +403,20 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
   const cells: { span: Span; readonly paragraph: number }[] = [];
   let last = cursor;
   if (separated) {
+    // The table ends where its rows stop: more cells since the last row number than a row has.
     let cellStart: number | null = null;
+    let sinceNumber = 0;
     for (let i = cursor; i < paragraphs.length; i++) {
       const span = paragraphs[i] as Span;
       if (isSeparatorLine(folded, span)) {
-        if (cellStart !== null)
-          cells.push({ span: { start: (paragraphs[cellStart] as Span).start, end: (paragraphs[i - 1] as Span).end }, paragraph: cellStart });
-        else cells.push({ span: { start: span.start, end: span.start }, paragraph: i });
+        const cell =
+          cellStart !== null ? { start: (paragraphs[cellStart] as Span).start, end: (paragraphs[i - 1] as Span).end } : { start: span.start, end: span.start };
+        if (cell.end > cell.start && rowNumber(folded, cell) !== null) sinceNumber = 0;
+        else if (++sinceNumber > 2 * maxColumns) {
+          cellStart = null;
+          break;
+        }
+        cells.push({ span: cell, paragraph: cellStart ?? i });
         cellStart = null;
         last = i;
       } else if (cellStart === null) {
