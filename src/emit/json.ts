@@ -1,4 +1,5 @@
-import { type Output, type PolicyDocument, schemaVersion } from '../schema/index.ts';
+import type { Output, PolicyDocument } from '../schema/index.ts';
+import { schemaVersion } from '../schema/version.ts';
 import type { Emitter } from './types.ts';
 
 /** The JSON output, `{ schemaVersion, documents }`, pretty-printed with two spaces. */

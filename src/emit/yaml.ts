@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { type Output, type PolicyDocument, schemaVersion } from '../schema/index.ts';
+import type { Output, PolicyDocument } from '../schema/index.ts';
+import { schemaVersion } from '../schema/version.ts';
 import type { Emitter } from './types.ts';
 
 const yamlOptions = { lineWidth: 0, aliasDuplicateObjects: false } as const;
