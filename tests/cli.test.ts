@@ -278,7 +278,7 @@ describe('policy-extract validate', () => {
     const [code, stdout, stderr] = await runCli(['validate', 'out.ndjson'], { cwd: dir });
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'out.ndjson:2: $.leadUnits: Invalid input: expected array, received undefined\nout.ndjson:2: $.deadlines[0].date: Invalid string: must match pattern /^\\d{4}-\\d{2}-\\d{2}$/\n',
+      'out.ndjson:2: $.leadUnits: missing: the field is required\nout.ndjson:2: $.deadlines[0].date: expected a string matching /^\\d{4}-\\d{2}-\\d{2}$/, received "October"\n',
     );
     expect(stdout).toBe('policy-extract validate: 1 file, 2 violations: failed\n');
   });
