@@ -272,6 +272,14 @@ describe('validateStream', () => {
     expect(result.total).toBeGreaterThan(400_000);
   });
 
+  test('escapes control characters from the file in its messages and paths', async () => {
+    const report = await validateStream(Readable.from(['\u001b[2J\u0007 cleared\n', '{"\\u001b[31m": 1}\n']), { kind: 'ndjson' });
+    const text = report.violations.map((violation) => `${violation.path} ${violation.message}`).join('\n');
+    expect([...text].filter((character) => character !== '\n' && character.charCodeAt(0) < 0x20)).toEqual([]);
+    expect(text).toContain('\\u001b[2J\\u0007');
+    expect(report.violations).toContainEqual({ path: '$.\\u001b[31m', message: 'unexpected field: the schema has no such field', line: 2 });
+  });
+
   test('validateText keeps its answer for a whole text', () => {
     expect(validateText(json)).toEqual({ kind: 'json', violations: [] });
     expect(validateText(ndjson, 'ndjson')).toEqual({ kind: 'ndjson', violations: [] });

@@ -1,4 +1,4 @@
-import type { Violation } from './violations.ts';
+import { printable, type Violation } from './violations.ts';
 
 /** What one file holds: one JSON output, or NDJSON records (one per line). */
 export type OutputKind = 'json' | 'ndjson';
@@ -33,7 +33,7 @@ const longestSniff = 1024 * 1024;
 const longestSkeleton = 16 * 1024 * 1024;
 
 /** JSON.parse's message on one line (it quotes the text around the error, line breaks and all). */
-const parseMessage = (error: unknown): string => (error as Error).message.replace(/\s+/g, ' ');
+const parseMessage = (error: unknown): string => printable((error as Error).message.replace(/\s+/g, ' '));
 const notJson = (error: unknown): string => `not JSON: ${parseMessage(error)}`;
 /** Without its position, which counts from the start of a part of the file only. */
 const notJsonIn = (error: unknown, where: string): string => `not JSON: ${parseMessage(error).replace(/,? at position \d+.*$/, '')} (${where})`;

@@ -14,9 +14,15 @@ export interface Violation {
   readonly line?: number;
 }
 
+/** Control characters (C0, DEL, C1) as `\u001b`: a file's bytes must not reach a terminal raw through a message. */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `['documents', 0, 'year']` → `$.documents[0].year`. */
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`;
+  return `$${path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${printable(String(key))}`)).join('')}`;
 }
 
 /** A JSON Pointer (`/documents/0/year`) as keys: digits index arrays only where the value is one. */
