@@ -22,7 +22,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateCorpus, generateDocument } from './genre.ts';
@@ -221,6 +221,12 @@ async function extractInThreads(texts: readonly string[], threads: number): Prom
 
 const started = performance.now();
 const cpuCount = availableParallelism();
+// Other work on the machine moves every figure: a load average above the CPU count says so.
+const load = (): string =>
+  loadavg()
+    .map((value) => fixed(value, 1))
+    .join(' ');
+const loadAtStart = load();
 console.log(
   `policy-extract benchmark${quick ? ' (--quick: smaller sizes, indicative only)' : ''} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · node ${process.version} · ${cpus()[0]?.model.trim() ?? 'cpu'} · ${cpuCount} CPUs · ${gnuTime ? 'peak memory by GNU time' : 'peak memory by /proc VmHWM'}`,
 );
@@ -425,4 +431,6 @@ console.log('\nTargets (issue 16)');
 const width = Math.max(...targets.map((row) => row.figure.length));
 for (const row of targets)
   console.log(`  ${row.figure.padEnd(width)}   ${row.measured.padStart(18)}   ${row.target.padEnd(16)} ${row.met === null ? '' : row.met ? 'ok' : 'MISSED'}`);
-console.log(`\nBenchmark took ${fixed((performance.now() - started) / 1000, 0)} s.`);
+console.log(
+  `\nBenchmark took ${fixed((performance.now() - started) / 1000, 0)} s; load average ${loadAtStart} at the start, ${load()} at the end (${cpuCount} CPUs).`,
+);
