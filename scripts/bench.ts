@@ -141,7 +141,8 @@ async function runCli(args: readonly string[], timeoutMs = 0): Promise<Run> {
   if (timer) clearTimeout(timer);
   let peakMb = stopPolling();
   let cpuSeconds: number | null = null;
-  if (gnuTime) {
+  // A killed GNU time reports nothing: its last line is then the command's.
+  if (gnuTime && status !== null) {
     const lines = stderr.trimEnd().split('\n');
     const [kb, user, system] = (lines.at(-1) ?? '').split(' ').map(Number) as [number, number, number];
     peakMb = Number.isFinite(kb) ? kb / 1024 : null;
