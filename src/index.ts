@@ -22,8 +22,7 @@ import type { InputFormat, ReadDocument } from './read/types.ts';
 import { type Output, type PolicyDocument, schemaVersion } from './schema/index.ts';
 import type { ExtractOptions } from './types.ts';
 
-export { alignMeasures, type DiffPalette, diffExitCode, diffVersions, formatDiffReport, plainDiffPalette } from './diff/index.ts';
-export { diffDocuments } from './diff.ts';
+export { alignMeasures, type DiffPalette, diffDocuments, diffExitCode, diffVersions, formatDiffReport, plainDiffPalette } from './diff/index.ts';
 // The ledger: row views, status on a date, the calendar, and the workbook (below).
 export { createIcsEmitter, type IcsOptions, toIcs } from './emit/ics.ts';
 export { createRowsCsvEmitter, createRowsNdjsonEmitter, documentRows, rowColumns } from './emit/rows.ts';

@@ -17,7 +17,7 @@ describe('policy-extract (extract)', () => {
     expect([code, stderr]).toEqual([0, '']);
     const output = JSON.parse(stdout);
     expect(validateOutput(output)).toEqual([]);
-    expect(output.schemaVersion).toBe('1.2.0');
+    expect(output.schemaVersion).toBe('1.3.0');
     expect(output.documents[0].source).toEqual({ path: seed, encoding: 'utf-8', format: 'text' });
     expect(output.documents[0].domains).toHaveLength(18);
   });
@@ -278,7 +278,7 @@ describe('policy-extract validate', () => {
     const [code, stdout, stderr] = await runCli(['validate', 'out.ndjson'], { cwd: dir });
     expect(code).toBe(1);
     expect(stderr).toBe(
-      'out.ndjson:2: $.leadUnits: Invalid input: expected array, received undefined\nout.ndjson:2: $.deadlines[0].date: Invalid string: must match pattern /^\\d{4}-\\d{2}-\\d{2}$/\n',
+      'out.ndjson:2: $.leadUnits: missing: the field is required\nout.ndjson:2: $.deadlines[0].date: expected a string matching /^\\d{4}-\\d{2}-\\d{2}$/, received "October"\n',
     );
     expect(stdout).toBe('policy-extract validate: 1 file, 2 violations: failed\n');
   });

@@ -27,7 +27,7 @@ describe('the built package', () => {
       'console.log(JSON.stringify([schemaVersion, doc.domains[0].measures[0].leadUnits, doc.domains[0].measures[0].deadlines[0].date, validateDocument(doc).length, toCsv([doc]).split("\\r\\n").length, typeof toYaml([doc])]));',
     ].join('\n');
     const out = inConsumerFolder({ 'use.mjs': script }, (dir) => execFileSync(process.execPath, [join(dir, 'use.mjs')], { encoding: 'utf8' }));
-    expect(JSON.parse(out)).toEqual(['1.2.0', ['市财政局'], '2024-06-30', 0, 3, 'string']);
+    expect(JSON.parse(out)).toEqual(['1.3.0', ['市财政局'], '2024-06-30', 0, 3, 'string']);
   });
 
   test('policy-extract/validate checks stored output without the extraction pipeline', () => {

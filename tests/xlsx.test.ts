@@ -142,7 +142,7 @@ describe('the workbook of the seed', async () => {
     notes.eachRow((row) => {
       text.push(((row.values as unknown[]).slice(1) as unknown[]).map((value) => value ?? '').join('|'));
     });
-    expect(text).toContain('数据格式版本（schemaVersion）|1.2.0');
+    expect(text).toContain('数据格式版本（schemaVersion）|1.3.0');
     expect(text).toContain(`${seedPath}|utf-8|text|山东省深化营商环境创新提升行动|2023|正文中最常见的年份||158|0`);
   });
 });

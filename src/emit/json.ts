@@ -1,4 +1,5 @@
-import { type PolicyDocument, schemaVersion } from '../schema/index.ts';
+import type { PolicyDocument } from '../schema/index.ts';
+import { schemaVersion } from '../schema/version.ts';
 import { type TextEmitter, textEmitter } from './types.ts';
 
 /** Measures per part: few enough to bound memory, enough that writes stay few. */

@@ -1,4 +1,5 @@
-import { type NdjsonRecord, type PolicyDocument, schemaVersion } from '../schema/index.ts';
+import type { NdjsonRecord, PolicyDocument } from '../schema/index.ts';
+import { schemaVersion } from '../schema/version.ts';
 import { type TextEmitter, textEmitter } from './types.ts';
 
 /** One record per measure, carrying its document and domain, for streaming into other tools. */

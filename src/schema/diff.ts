@@ -7,7 +7,7 @@ import * as z from 'zod';
  */
 
 export const DiffMeasureSchema = z
-  .object({
+  .strictObject({
     id: z
       .string()
       .regex(/^\d+\.\d+$/)
@@ -18,7 +18,7 @@ export const DiffMeasureSchema = z
   .describe('A measure as one version has it.');
 
 const DiffDeadlineSchema = z
-  .object({
+  .strictObject({
     text: z.string().describe('The deadline as written, e.g. `6月底前`.'),
     date: z.string().nullable().describe('Its ISO date; null when it has none.'),
   })
@@ -27,21 +27,21 @@ const DiffDeadlineSchema = z
 export const FieldChangeSchema = z
   .union([
     z
-      .object({
+      .strictObject({
         field: z.enum(['title', 'text']),
         old: z.string().describe('The old value.'),
         new: z.string().describe('The new value.'),
       })
       .describe('A changed title or text.'),
     z
-      .object({
+      .strictObject({
         field: z.enum(['leadUnits', 'responsibleUnits', 'supportingUnits']),
         added: z.array(z.string()).describe('Units of this role only the new version names.'),
         removed: z.array(z.string()).describe('Units of this role only the old version names.'),
       })
       .describe('Units of one role added or removed.'),
     z
-      .object({
+      .strictObject({
         field: z.literal('deadlines'),
         added: z.array(DiffDeadlineSchema).describe('Deadlines only the new version has.'),
         removed: z.array(DiffDeadlineSchema).describe('Deadlines only the old version has.'),
@@ -51,7 +51,7 @@ export const FieldChangeSchema = z
   .describe('One field of a measure that differs between the versions.');
 
 export const ChangedMeasureSchema = z
-  .object({
+  .strictObject({
     old: DiffMeasureSchema,
     new: DiffMeasureSchema,
     similarity: z.number().min(0).max(1).describe('How alike the two read (title and text bigrams), 1 for the same text.'),
@@ -60,11 +60,11 @@ export const ChangedMeasureSchema = z
   .describe('A measure whose content changed; its id may have changed too.');
 
 export const RenumberedMeasureSchema = z
-  .object({ old: DiffMeasureSchema, new: DiffMeasureSchema })
+  .strictObject({ old: DiffMeasureSchema, new: DiffMeasureSchema })
   .describe('A measure with the same content under a new id: after an insertion or a removal, or moved to another domain.');
 
 export const DiffDocumentSchema = z
-  .object({
+  .strictObject({
     path: z.string().nullable().describe('The input as given.'),
     title: z.string().nullable().describe('The document title.'),
     year: z.number().int().nullable().describe('The document year.'),
@@ -73,13 +73,13 @@ export const DiffDocumentSchema = z
   .describe('One of the two versions.');
 
 export const DiffReportSchema = z
-  .object({
+  .strictObject({
     old: DiffDocumentSchema,
     new: DiffDocumentSchema,
     equal: z.boolean().describe('True when nothing below differs: the exit code is 0, else 1.'),
     document: z
       .array(
-        z.object({
+        z.strictObject({
           field: z.enum(['title', 'year']),
           old: z.union([z.string(), z.number()]).nullable(),
           new: z.union([z.string(), z.number()]).nullable(),

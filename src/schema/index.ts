@@ -1,21 +1,26 @@
 import * as z from 'zod';
 
+import { schemaMajor, schemaVersion } from './version.ts';
+
 /**
  * The output contract. This module is the single source of truth: the TypeScript types are
- * inferred from it, the published JSON Schema is generated from it, and every output is
- * validated against it before it is written.
- *
- * Versioning (semver): adding an optional field is a minor bump; removing or renaming a field,
- * or changing what one means, is a major bump. `tests/schema.test.ts` ties the committed JSON
- * Schema to this version.
+ * inferred from it, the published JSON Schema and the validator in src/validate/ are generated
+ * from it, and every output is validated against it before it is written. Its version lives in
+ * version.ts (no zod there, so that the emitters can name it cheaply).
  */
-export const schemaVersion = '1.2.0';
+export { schemaVersion };
+
+/**
+ * `schemaVersion` of an output this contract reads: any minor or patch of its major version,
+ * e.g. `1.0.0` or `1.4.2`; `2.0.0` (another contract) and `1.0` are left out.
+ */
+const schemaVersionRe = new RegExp(`^${schemaMajor}\\.\\d+\\.\\d+$`);
 
 const line = z.number().int().min(1).describe('1-based line number in the original file (as decoded; a BOM is not counted).');
 const column = z.number().int().min(1).describe('1-based column in UTF-16 code units on that line.');
 const offset = z.number().int().min(0).describe('0-based UTF-16 offset from the start of the original file.');
 
-export const PlaceSchema = z.object({ line, column, offset }).describe('Where something starts in the original file.');
+export const PlaceSchema = z.strictObject({ line, column, offset }).describe('Where something starts in the original file.');
 
 const ordinal = (what: string) => z.number().int().min(1).optional().describe(what);
 
@@ -29,7 +34,7 @@ export const StatusSchema = z
 const daysLeft = z.number().int().optional();
 
 export const PointSchema = z
-  .object({
+  .strictObject({
     line,
     column,
     offset,
@@ -44,14 +49,14 @@ export const PointSchema = z
   );
 
 export const PositionSchema = z
-  .object({
+  .strictObject({
     start: PointSchema.describe('The first character.'),
     end: PointSchema.describe('The point just after the last character (end-exclusive, as in unist and vfile).'),
   })
   .describe('Where a field stands in the document, start and end.');
 
 export const DeadlineSchema = z
-  .object({
+  .strictObject({
     text: z.string().min(1).describe('The deadline as written, normalised (ASCII digits), e.g. `6月底前` or `2023年10月底前完成`.'),
     kind: z
       .enum(['month-end', 'date', 'year-end', 'half-year', 'quarter', 'month', 'start', 'ongoing', 'target-year'])
@@ -84,7 +89,7 @@ export const DeadlineSchema = z
   .describe('A deadline of a measure.');
 
 export const TargetSchema = z
-  .object({
+  .strictObject({
     text: z.string().min(1).describe('The target as written, e.g. `60%以上`, `30家`, `不少于70万人`.'),
     value: z.number().describe('The number.'),
     unit: z.string().min(1).describe('Its unit as written: `%`, `家`, `万元`, `个工作日`, …'),
@@ -97,7 +102,7 @@ export const TargetSchema = z
   .describe('A quantitative target named in a measure.');
 
 export const ClauseSchema = z
-  .object({
+  .strictObject({
     text: z.string().min(1).describe('The responsibility clause as written, normalised, e.g. `（牵头单位：省政府办公厅）`.'),
     rule: z.string().describe('Id of the rule that recognised it: `units/labelled`, `units/role-verbs` or `units/labelled-line`.'),
     line,
@@ -109,7 +114,7 @@ export const ClauseSchema = z
   .describe('Where the units of a measure were found.');
 
 export const UnitSchema = z
-  .object({
+  .strictObject({
     name: z.string().min(1).describe("The unit's name as the ledger lists it (`省发展改革委`), in the script written."),
     role: z.enum(['lead', 'responsible', 'supporting']).describe('Its role in the measure: lead (牵头), responsible (责任), supporting (配合).'),
     text: z
@@ -122,7 +127,7 @@ export const UnitSchema = z
   .describe('One mention of a unit in a measure, with where it is written.');
 
 export const MeasureSchema = z
-  .object({
+  .strictObject({
     id: z
       .string()
       .regex(/^\d+\.\d+$/)
@@ -163,7 +168,7 @@ export const MeasureSchema = z
   .describe('One numbered measure: one row of the ledger (台账).');
 
 export const DomainSchema = z
-  .object({
+  .strictObject({
     index: z.number().int().min(1).describe('1-based position of the domain in the document.'),
     label: z
       .string()
@@ -179,7 +184,7 @@ export const DomainSchema = z
   .describe('A top-level grouping of measures (配套措施———X, 一、X, 第一部分).');
 
 export const WarningSchema = z
-  .object({
+  .strictObject({
     code: z
       .string()
       .regex(/^[a-z]+(?:-[a-z]+)*$/)
@@ -194,7 +199,7 @@ export const WarningSchema = z
   .describe('Something the extraction could not do with certainty.');
 
 export const SourceSchema = z
-  .object({
+  .strictObject({
     path: z.string().nullable().describe('The input as given on the command line (`-` for standard input); null when the library was called without a path.'),
     encoding: z.string().describe('How the bytes were decoded: `utf-8`, `utf-16le`, `utf-16be` or `gb18030`.'),
     format: z
@@ -204,7 +209,7 @@ export const SourceSchema = z
   .describe('Where the document came from.');
 
 export const DocumentSchema = z
-  .object({
+  .strictObject({
     source: SourceSchema,
     title: z.string().nullable().describe('The document title (its first line, or two when wrapped); null when the first line is not a title.'),
     year: z
@@ -228,7 +233,7 @@ export const DocumentSchema = z
     domains: z.array(DomainSchema).describe('The domains, in document order.'),
     warnings: z.array(WarningSchema).describe('Warnings and notes about this document, in text order.'),
     asOf: z
-      .object({
+      .strictObject({
         date: z
           .string()
           .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -241,29 +246,23 @@ export const DocumentSchema = z
   .describe('The extraction of one input document.');
 
 export const OutputSchema = z
-  .object({
-    schemaVersion: z
-      .string()
-      .regex(/^\d+\.\d+\.\d+$/)
-      .describe('Version of this output contract (semver), not of the tool.'),
+  .strictObject({
+    schemaVersion: z.string().regex(schemaVersionRe).describe(`Version of this output contract (semver), not of the tool: ${schemaMajor}.x.y.`),
     documents: z.array(DocumentSchema).describe('One entry per input, in the order the inputs were given.'),
   })
   .describe('policy-extract JSON output: the same shape for one input or many.');
 
 export const NdjsonRecordSchema = MeasureSchema.extend({
-  schemaVersion: z
-    .string()
-    .regex(/^\d+\.\d+\.\d+$/)
-    .describe('Version of this output contract (semver).'),
+  schemaVersion: z.string().regex(schemaVersionRe).describe(`Version of this output contract (semver): ${schemaMajor}.x.y.`),
   document: z
-    .object({
+    .strictObject({
       path: z.string().nullable().describe('The input as given.'),
       title: z.string().nullable().describe('The document title.'),
       year: z.number().int().nullable().describe('The document year.'),
     })
     .describe('The document the measure belongs to.'),
   domain: z
-    .object({
+    .strictObject({
       index: z.number().int().min(1).describe('1-based position of the domain.'),
       name: z.string().describe('The domain name.'),
       leadUnits: z.array(z.string()).describe('Domain lead units.'),

@@ -20,14 +20,14 @@ const status = {
 };
 
 export const MilestoneSchema = z
-  .object({
+  .strictObject({
     date: isoDate.describe('ISO 8601 date of the milestone.'),
     text: z.string().describe('The deadline as written, e.g. `6月底前`.'),
   })
   .describe('A dated deadline of a measure other than its last one (阶段节点).');
 
 export const MeasureRowSchema = z
-  .object({
+  .strictObject({
     id: z.string().describe('Stable id `D.M` of the measure (序号), kept as text: `1.10` is not `1.1`.'),
     domain: z.string().describe('The domain name (领域).'),
     domainLeadUnits: names('The domain lead units (领域牵头单位).'),
@@ -55,7 +55,7 @@ export const MeasureRowSchema = z
   .describe('One row per measure: the ledger (台账).');
 
 export const UnitRowSchema = z
-  .object({
+  .strictObject({
     unit: z
       .string()
       .describe('The unit (单位). Names that differ only in script or spaces (`省發展改革委`, `省发展改革委`) are one unit, listed under the form met first.'),
@@ -73,7 +73,7 @@ export const UnitRowSchema = z
   .describe('One row per unit and measure (按单位): what a unit must do, by when.');
 
 export const DeadlineRowSchema = z
-  .object({
+  .strictObject({
     date: isoDate.nullable().describe('The deadline date (截止日期), ISO 8601; null when undated.'),
     text: z.string().describe('The deadline as written (完成时限).'),
     kind: DeadlineSchema.shape.kind,
@@ -91,7 +91,7 @@ export const DeadlineRowSchema = z
   .describe('One row per deadline (按时限): every milestone of every measure.');
 
 export const UnitStatusSchema = z
-  .object({
+  .strictObject({
     unit: z.string().describe('The unit, merged across scripts and spaces as in the unit rows.'),
     tasks: z.number().int().min(0).describe('Measures naming the unit in any role.'),
     lead: z.number().int().min(0).describe('Of them, measures the unit leads.'),

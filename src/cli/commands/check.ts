@@ -42,7 +42,7 @@ export async function runCheck(args: readonly string[], options: CheckCliOptions
   const given = args.length > 0 ? args : [displayPath(io, seedPath())];
   const target = options.expect === undefined ? null : await expectationTarget(options.expect, io, options.update ?? false);
   const { inputs, errors } = await expandInputs(given, io.cwd, io.rawArguments);
-  const { diffDocuments } = await import('../../diff.ts');
+  const { diffDocuments } = await import('../../diff/documents.ts');
   const { createJsonEmitter } = await import('../../emit/json.ts');
   const { emitToString } = await import('../../emit/types.ts');
   const json = createJsonEmitter();
