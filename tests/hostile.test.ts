@@ -17,7 +17,7 @@ import { root } from './helpers.ts';
  * before anything else imports src/, so this file imports it only here.
  */
 const sourceFiles = (readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' }) as string[])
-  .filter((file) => file.endsWith('.ts'))
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
   .map((file) => join(root, 'src', file))
   .sort();
 
