@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { generateDocument } from '../scripts/genre.ts';
+import { type Convention, conventions, generateDocument } from '../scripts/genre.ts';
 import { normalize } from '../src/normalize/index.ts';
 import { extract } from '../src/pipeline.ts';
 import { LineIndex } from '../src/source.ts';
@@ -84,11 +84,30 @@ describe('for any text', () => {
   });
 });
 
+/**
+ * Conventions of real documents (issue 11) the grammar writes that the extraction does not yet
+ * recover exactly; `npx tsx scripts/check-genre.ts --each` shows how each fails. Take one off the
+ * list when the checker shows it clean: the property test then holds the extraction to it.
+ */
+const notYetRecovered: readonly Convention[] = [
+  'frame-notice', // in PDF text the notice's lines and the plan's title join their neighbours
+  'sub-items', // `（1）…（3）` become the measures when the clause closes the last one or labelled lines follow
+  'table-pipe', // a heading line between pipe rows ends the header's reach
+  'table-cell-per-line', // heading lines between rows; `年底前` and `长期坚持` cells are lost
+  'table-headerless', // `年底前` cells are lost; heading lines between rows
+  'unnumbered-items', // a heading's `（牵头单位：…）` is lost above unnumbered items
+  'label-variants', // `时限要求：2023年` and `时限要求：2023年6月` are no deadlines
+  'person-labels', // a person's field swallows the deadline after it (`责任领导：李华；6月底前完成；…`)
+  'brackets', // wrapped `〔…〕`, `[…]`, `【…】` clauses in PDF text; `长期坚持` closing a role-verb clause in them
+  'prose-assignment', // in PDF text an ASCII `.` at a line start ends no sentence before `此项工作由…`
+];
+const recovered = conventions.filter((convention) => !notYetRecovered.includes(convention));
+
 describe('for documents generated from a grammar of the genre', () => {
   test('the extraction recovers exactly the units and deadlines that were generated', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (seed) => {
-        const generated = generateDocument(seed);
+        const generated = generateDocument(seed, { conventions: recovered });
         const doc = extract(generated.text);
         expect(doc.year).toBe(generated.year);
         expect(doc.title).toBe(generated.title);
@@ -101,11 +120,23 @@ describe('for documents generated from a grammar of the genre', () => {
               responsible: m.responsibleUnits,
               supporting: m.supportingUnits,
               deadlines: m.deadlines.map((x) => ({ text: x.text, date: x.date })),
+              leadRule: m.leadRule,
             })),
           ),
         ).toEqual(generated.domains.map((d) => d.measures));
       }),
       { numRuns: 150 },
     );
+  });
+
+  test('the grammar writes every convention it knows, only those it is allowed, the same way for a seed', () => {
+    const seen = new Set<Convention>();
+    for (let seed = 0; seed < 600; seed++) for (const convention of generateDocument(seed).conventions) seen.add(convention);
+    expect([...seen].sort()).toEqual([...conventions].sort());
+    for (let seed = 0; seed < 200; seed++) {
+      expect(generateDocument(seed, { conventions: recovered }).conventions.filter((c) => notYetRecovered.includes(c))).toEqual([]);
+      expect(generateDocument(seed, { conventions: [] }).conventions).toEqual([]);
+    }
+    expect(generateDocument(7).text).toBe(generateDocument(7).text);
   });
 });
