@@ -45,7 +45,26 @@ const closers = new CharClass('）)】〕]');
 /** Clauses longer than this are prose in brackets, not a list of units. */
 const maxClauseLength = 800;
 const sentenceEnds = new CharClass('。；;！？!?');
+/**
+ * A Han character at `at`: a `.` after one is a full stop, as text taken from a PDF may write it
+ * (`由市财政局牵头.`), where after a digit it is a number's (`1.`, `2.5`).
+ */
+const isHanAt = (folded: string, at: number): boolean => {
+  const code = folded.charCodeAt(at);
+  return code >= 0x3400 && code <= 0x9fff;
+};
 const partSeparators = new CharClass('；;，,、 ');
+
+/**
+ * A person's value is a name or two (`责任领导：张明、李华`): it ends at the first separator of clause
+ * parts, so what follows without a label of its own (`（责任领导：张明；长期坚持；牵头单位：A）`) stays a
+ * part of the clause and is read, not left out with the person.
+ */
+function nameValue(folded: string, value: Span): Span {
+  for (let i = value.start; i < value.end; i++) if (nameValueEnds.has(folded.charCodeAt(i))) return { start: value.start, end: i };
+  return value;
+}
+const nameValueEnds = new CharClass('；;，,。');
 
 /** Units of a labelled content: `牵头单位：A、B；责任单位：C等部门；完成时限：6月底前`. */
 function readLabelled(source: ClauseSource, found: readonly LabelMark[], end: number): Omit<ClauseMark, 'span' | 'rule' | 'truncated'> | null {
@@ -65,7 +84,7 @@ function readLabelled(source: ClauseSource, found: readonly LabelMark[], end: nu
       for (const role of parsed.open) open.add(role);
       firstListedLead ||= parsed.firstListedLead;
     } else {
-      fields.push({ role: label.role, span: value });
+      fields.push({ role: label.role, span: label.role === 'person' ? nameValue(source.folded, value) : value });
     }
   }
   if (unitLabels === 0) return null;
@@ -225,7 +244,7 @@ function proseClauses(source: ClauseSource, paragraph: Span, clauses: ClauseMark
   let sentenceStart = paragraph.start;
   for (let i = paragraph.start; i <= paragraph.end; i++) {
     const code = i < paragraph.end ? folded.charCodeAt(i) : -1;
-    if (i < paragraph.end && !sentenceEnds.has(code)) continue;
+    if (i < paragraph.end && !sentenceEnds.has(code) && !(code === 0x2e && isHanAt(folded, i - 1))) continue;
     const start = sentenceStart;
     sentenceStart = i + 1;
     // Every form ends with a role verb (`…配合`, `…负责落实`): most sentences are rejected here at once.

@@ -39,16 +39,21 @@ function hasCellSeparator(text: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Openers and closers of the brackets a clause is written in: `（…）`, `【…】`, `〔…〕`, `[…]`, `［…］`. */
+const bracketOpeners = new Set([0xff08, 0x3010, 0x3014, 0x5b, 0xff3b]);
+const bracketClosers = new Set([0xff09, 0x3011, 0x3015, 0x5d, 0xff3d]);
+
 /**
- * How the parentheses of `text[start, end)` change the depth `open` at its start: a closer without an
- * opener (the `）` of a `3）` label) closes nothing.
+ * How the brackets of `text[start, end)` change the depth `open` at its start: a closer without an
+ * opener (the `）` of a `3）` label) closes nothing. A clause wraps in any of its bracket shapes
+ * (`【牵头单位：A；` on one line, `责任单位：B】` on the next), so every shape counts.
  */
 function parenthesisDepth(open: number, text: string, start: number, end: number): number {
   let depth = open;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0xff08) depth++;
-    else if (code === 0xff09 && depth > 0) depth--;
+    if (bracketOpeners.has(code)) depth++;
+    else if (depth > 0 && bracketClosers.has(code)) depth--;
   }
   return depth;
 }

@@ -1,3 +1,4 @@
+import { labels } from '../../lexicon/labels.ts';
 import { parseNumber } from '../../numerals.ts';
 import { rocYearOffset, rocYearPattern } from '../../resolve/year.ts';
 
@@ -59,9 +60,13 @@ const notAfterNumber = '(?<![\\d〇○零一二三四五六七八九十])';
 /**
  * How a deadline label ends, with its colon (or closing bracket: `【完成时限】`): `完成时限：`, `完成时间：`,
  * `时间节点：`, `完成期限：`, Taiwan's `辦理期程：` and `預定完成日期：`. What follows one is a deadline,
- * however bare (`2023年`).
+ * however bare (`2023年`). The lexicon's deadline labels (`时限要求：`), and the time words other
+ * labels end with (`截止时间：`, `办结日期：`); the rules run on the folded text, so simplified words
+ * serve both scripts.
  */
-const deadlineLabelWords = ['时限', '时间', '時限', '時間', '节点', '節點', '期限', '期程', '日期'];
+const deadlineLabelWords = [
+  ...new Set([...labels.filter((entry) => entry.role === 'deadline').map((entry) => entry.word), '时限', '时间', '节点', '期限', '期程', '日期']),
+];
 const deadlineLabelEnd = `(?:${deadlineLabelWords.join('|')})[：:】]`;
 
 /** Words that say a duty has no end date (`长期坚持`), longest first; those that may also close a clause (`（…，持续推进）`). */
@@ -343,7 +348,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
      * windows that reach 12 characters past the trigger, so `$` is only ever the text's real end.)
      */
     pattern: new RegExp(
-      `(?<=${deadlineLabelEnd})(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|\\n|$)|(?:${ongoingClosingWords.join('|')})(?=[）；])`,
+      `(?<=${deadlineLabelEnd})(?:${ongoingWords.join('|')})|(?<=\\t)(?:${ongoingWords.join('|')})(?=\\t|\\n|$)|(?:${ongoingClosingWords.join('|')})(?=[）)】〕\\]］；;])`,
       'g',
     ),
     extract: () => ({ kind: 'ongoing', year: null, month: null, day: null, monthEnd: false }),
@@ -351,6 +356,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
       ok: [
         ['（牵头单位：省财政厅；完成时限：长期坚持）', '长期坚持', null],
         ['（省商务厅牵头，持续推进）', '持续推进', null],
+        ['〔市教育局牵头，长期坚持〕', '长期坚持', null],
+        ['[县财政局牵头,持续推进]', '持续推进', null],
         ['完善信用监管\t市市场监管局\t\t長期堅持', '長期堅持', null],
       ],
       notOk: ['持续推进落实用工服务专员制度', '\t长期坚持推进改革'],
@@ -372,6 +379,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['完成时间：6月', '6月', '2023-06-30'],
         ['（主辦機關：資訊局；辦理期程：113年12月）', '113年12月', '2024-12-31'],
         ['完成期限：2024年6月', '2024年6月', '2024-06-30'],
+        ['（牵头单位：市商务局；时限要求：2024年3月）', '2024年3月', '2024-03-31'],
       ],
       notOk: ['6月召开会议', '完成时限：6月底前'],
     },
