@@ -90,16 +90,11 @@ describe('for any text', () => {
  * list when the checker shows it clean: the property test then holds the extraction to it.
  */
 const notYetRecovered: readonly Convention[] = [
-  'frame-notice', // in PDF text the notice's lines and the plan's title join their neighbours
   'sub-items', // `（1）…（3）` become the measures when the clause closes the last one or labelled lines follow
   'table-pipe', // a heading line between pipe rows ends the header's reach
   'table-cell-per-line', // heading lines between rows; `年底前` and `长期坚持` cells are lost
   'table-headerless', // `年底前` cells are lost; heading lines between rows
   'unnumbered-items', // a heading's `（牵头单位：…）` is lost above unnumbered items
-  'label-variants', // `时限要求：2023年` and `时限要求：2023年6月` are no deadlines
-  'person-labels', // a person's field swallows the deadline after it (`责任领导：李华；6月底前完成；…`)
-  'brackets', // wrapped `〔…〕`, `[…]`, `【…】` clauses in PDF text; `长期坚持` closing a role-verb clause in them
-  'prose-assignment', // in PDF text an ASCII `.` at a line start ends no sentence before `此项工作由…`
 ];
 const recovered = conventions.filter((convention) => !notYetRecovered.includes(convention));
 

@@ -1,3 +1,4 @@
+import { labelWordsLongestFirst } from '../lexicon/labels.ts';
 import { matchHeading } from '../lexicon/numbering.ts';
 import { foldScript } from '../lexicon/script.ts';
 import { type MappedText, MappedTextBuilder } from '../text-map.ts';
@@ -75,12 +76,26 @@ function endsParagraph(text: string, previous: NormalizedLine, next: NormalizedL
   )
     return true;
   const short = previous.end - previous.start < wrapWidth * 0.6;
-  if (short && !terminators.has(last) && !continues(last)) return true;
+  // A short line ends its paragraph: without closing punctuation it is a heading or a frame line of
+  // its own (`湖北省人民政府办公厅`); with it, the paragraph's last line (`给你们，请认真贯彻落实。`).
+  if (short && !continues(last)) return true;
   // A domain title (`配套措施———知识产权创造、保护和运用`) is a line of its own, however long.
   if (previous.end - previous.start <= 60 && matchHeading(text.slice(previous.start, previous.end))?.kind === 'dash-title') return true;
   const head = text.slice(next.start, Math.min(next.end, next.start + 12));
   if (openParentheses === 0 && startsWithClauseLabel(head)) return true;
-  return (terminators.has(last) || short) && matchHeading(head) !== null;
+  // A line that wrapped fills the page width; one that stops short of it ended where its author did:
+  // before a numbered heading (the attachment's title, then `一、…`). A colon ends a paragraph
+  // outside brackets (`各市人民政府，省政府各部门：`, `主要任务如下：`) unless it is a label's that wrapped
+  // with its value on the next line (`责任单位：`, `（牵头单位：`).
+  const filled = previous.end - previous.start >= wrapWidth * 0.85;
+  if (last === 0xff1a && openParentheses === 0 && (!filled || !endsWithLabel(text, previous))) return true;
+  return (terminators.has(last) || !filled) && !continues(last) && matchHeading(head) !== null;
+}
+
+/** The line ends with a field label and its colon (`责任单位：`), in either script. */
+function endsWithLabel(text: string, line: NormalizedLine): boolean {
+  const before = foldScript(text.slice(Math.max(line.start, line.end - 9), line.end - 1));
+  return labelWordsLongestFirst.some((word) => before.endsWith(word));
 }
 
 /** Joins the normalised lines into paragraphs (see `Paragraphs`). */
