@@ -94,7 +94,6 @@ const notYetRecovered: readonly Convention[] = [
   'table-pipe', // a heading line between pipe rows ends the header's reach
   'table-cell-per-line', // heading lines between rows; `年底前` and `长期坚持` cells are lost
   'table-headerless', // `年底前` cells are lost; heading lines between rows
-  'unnumbered-items', // a heading's `（牵头单位：…）` is lost above unnumbered items
 ];
 const recovered = conventions.filter((convention) => !notYetRecovered.includes(convention));
 

@@ -185,6 +185,20 @@ function segmentPart(
   const titled: Record[] = [];
   /** Records after a measure's own fields: tasks of their own that follow it. */
   const followers = new Map<number, Record[]>();
+  /**
+   * The heading's paragraph closes with a clause naming units (`一、纳税服务（牵头单位：市税务局）`): it
+   * heads a domain with a lead of its own, so even one unnumbered task under it is a task, not its text.
+   */
+  const closedByClause = new Set<number>();
+  for (const clause of clauses) {
+    if (clause.units.length === 0) continue;
+    const paragraph = paragraphOf(clause.span.start);
+    const span = spans[paragraph] as Span;
+    if (clause.span.start > span.start && clause.span.end >= span.end - 1 && clause.span.end <= span.end) closedByClause.add(paragraph);
+  }
+  const headingClauseAt = (paragraph: number): boolean => closedByClause.has(paragraph);
+  /** The headings with titled records under them: a clause in such a heading names the domain's lead. */
+  const titledNodes = new Set<number>();
   nodes.forEach((node, index) => {
     const first = node.heading.paragraph;
     const last = paragraphOf(Math.max(node.heading.span.start, node.ownEnd - 1));
@@ -193,8 +207,10 @@ function segmentPart(
     const headingSpan = spans[first] as Span;
     const shortTitle = headingSpan.end - node.heading.contentStart <= 24 && !/[。；]/.test(folded.slice(node.heading.contentStart, headingSpan.end));
     const textBefore = inside[0] !== undefined && (inside[0] as readonly [number, number])[0] > first + 1;
-    if (inside.length >= 2 && shortTitle && textBefore) {
-      titled.push(...findRecords(marks, groups, first + 1, last, skip));
+    if ((inside.length >= 2 || headingClauseAt(first)) && shortTitle && textBefore) {
+      const records = findRecords(marks, groups, first + 1, last, skip);
+      titled.push(...records);
+      if (records.length > 0) titledNodes.add(index);
     } else if (inside.length >= 2) {
       const after = (inside[0] as readonly [number, number])[1] + 1;
       const records = findRecords(marks, groups, after, last, skip);
@@ -211,9 +227,10 @@ function segmentPart(
     if (inTable[paragraph] === 1 || !inBody(paragraph)) continue;
     const index = nodeAt(nodes, clause.span.start);
     const node = index >= 0 ? (nodes[index] as HeadingNode) : null;
-    if (node && (clause.domainLead || (node.children.length > 0 && domainKinds.has(node.heading.kind) && node.heading.depth === 0))) {
+    const hasItems = node !== null && (node.children.length > 0 || (titledNodes.has(index) && paragraphOf(node.heading.span.start) === paragraph));
+    if (node && (clause.domainLead || (hasItems && domainKinds.has(node.heading.kind) && node.heading.depth === 0))) {
       if (!headingLeads.has(index)) headingLeads.set(index, clause);
-      if (clause.domainLead || node.children.length > 0) continue;
+      if (clause.domainLead || hasItems) continue;
     }
     if (clause.domainLead) continue;
     const span = spans[paragraph] as Span;
