@@ -90,7 +90,6 @@ describe('for any text', () => {
  * list when the checker shows it clean: the property test then holds the extraction to it.
  */
 const notYetRecovered: readonly Convention[] = [
-  'sub-items', // `（1）…（3）` become the measures when the clause closes the last one or labelled lines follow
   'table-pipe', // a heading line between pipe rows ends the header's reach
   'table-cell-per-line', // heading lines between rows; `年底前` and `长期坚持` cells are lost
   'table-headerless', // `年底前` cells are lost; heading lines between rows

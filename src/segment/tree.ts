@@ -1,4 +1,5 @@
 import { topLevelKinds } from '../lexicon/numbering.ts';
+import { startsWithClauseLabel } from '../normalize/lines.ts';
 import type { Span } from '../types.ts';
 import type { AcceptedHeading } from './sequence.ts';
 
@@ -79,6 +80,27 @@ export interface MeasureChoice {
  * count as carried below the node that holds them. Without any clause, the measures are the
  * numbered list with the most items (top-level styles and framing sections aside).
  */
+/**
+ * Nothing but punctuation and labelled lines (`完成时限：6月底前`) in `folded[from, to)`: a clause
+ * there is the last thing of its item, with the item's other fields under it.
+ */
+function onlyFieldsFollow(folded: string, from: number, to: number): boolean {
+  let lineStart = from;
+  for (let i = from; i <= to; i++) {
+    if (i < to && folded.charCodeAt(i) !== 0x0a) continue;
+    const line = folded.slice(lineStart, i);
+    if (!/^[\s。；;，,]*$/.test(line) && !(lineStart > from && startsWithClauseLabel(line.slice(0, 12)))) return false;
+    lineStart = i + 1;
+  }
+  return true;
+}
+
+/**
+ * The numberings of sub-items (`（1）`, `①`): when only the last of them is followed by a clause, the
+ * clause closes the item they enumerate, as `（一）` and `1.` items are closed by their own.
+ */
+const subItemKinds: ReadonlySet<string> = new Set(['arabic-paren', 'circled']);
+
 export function chooseMeasures(
   nodes: readonly HeadingNode[],
   evidence: readonly Evidence[],
@@ -97,8 +119,10 @@ export function chooseMeasures(
     if (parent && parent.children.length >= 2 && parent.children[parent.children.length - 1] === index) {
       const siblings = parent.children.slice(0, -1);
       const runIn = siblings.every((sibling) => (nodes[sibling] as HeadingNode).heading.runIn);
-      const closesParent = /^[\s。；;，,]*$/.test(folded.slice(item.end, parent.extentEnd));
-      if ((item.ownParagraph || runIn) && closesParent && siblings.every((sibling) => !carries(nodes, sibling, evidence))) index = node.parent;
+      // `（1）…；（2）…；（3）…。（牵头单位：A）`: sub-item numbering under a measure, the clause after the last.
+      const subItems = subItemKinds.has(node.heading.kind) && siblings.every((sibling) => (nodes[sibling] as HeadingNode).heading.kind === node.heading.kind);
+      const closesParent = onlyFieldsFollow(folded, item.end, parent.extentEnd);
+      if ((item.ownParagraph || runIn || subItems) && closesParent && siblings.every((sibling) => !carries(nodes, sibling, evidence))) index = node.parent;
     }
     own[index] = (own[index] as number) + 1;
   }
