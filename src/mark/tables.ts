@@ -1,4 +1,5 @@
-import { type FieldRole, labelRoles, labelWordsLongestFirst } from '../lexicon/labels.ts';
+import { type FieldRole, isUnitRole, labelRoles, labelWordsLongestFirst } from '../lexicon/labels.ts';
+import { matchHeading } from '../lexicon/numbering.ts';
 import type { Span } from '../types.ts';
 import type { DeadlineMark } from './deadlines/index.ts';
 import { headerRole } from './fields.ts';
@@ -145,14 +146,81 @@ function guessRoles(folded: string, cells: readonly Span[], header: readonly (Fi
       unitsSeen++;
       return { span: cell, role };
     }
-    if (looksLikePerson(folded, cell.start, cell.end)) return { span: cell, role: 'person' };
+    // A deadline before a person: `年底前` and `长期坚持` are as short as a name.
     if (isDeadlineCell(folded, cell, deadlines)) return { span: cell, role: 'deadline' };
+    if (looksLikePerson(folded, cell.start, cell.end)) return { span: cell, role: 'person' };
     if (!taskSeen) {
       taskSeen = true;
       return { span: cell, role: 'task' };
     }
     return { span: cell, role: unitsSeen > 0 && progressAfterUnits ? 'progress' : 'schedule' };
   });
+}
+
+/** What a cell holds, as far as its text tells, for lining it up with the header's columns. */
+type CellKind = 'number' | 'units' | 'deadline' | 'person' | 'short' | 'text';
+
+function cellKind(folded: string, cell: Span, index: number, deadlines: readonly DeadlineMark[]): CellKind {
+  if (index === 0 && rowNumber(folded, cell) !== null) return 'number';
+  if (looksLikeUnitList(folded, cell)) return 'units';
+  if (isDeadlineCell(folded, cell, deadlines)) return 'deadline';
+  if (looksLikePerson(folded, cell.start, cell.end)) return 'person';
+  return cell.end - cell.start <= 15 && !/[。；;]/.test(folded.slice(cell.start, cell.end)) ? 'short' : 'text';
+}
+
+/** The cost of a cell of `kind` in a column of `role`: 0 where it belongs, more where it may stand, null where it cannot. */
+function placementCost(kind: CellKind, role: FieldRole | null): number | null {
+  if (role === null) return 3;
+  switch (kind) {
+    case 'number':
+      return role === 'number' ? 0 : null;
+    case 'units':
+      return isUnitRole(role) ? 0 : null;
+    case 'deadline':
+      return role === 'deadline' ? 0 : role === 'schedule' ? 1 : null;
+    case 'person':
+      // Two to four characters that name no unit: a person, or a domain as short (`获得电力`).
+      return role === 'person' ? 0 : role === 'domain' || role === 'place' || role === 'note' ? 1 : role === 'task' ? 2 : null;
+    case 'short':
+      return role === 'task' ? 0 : role === 'domain' || role === 'place' || role === 'note' || role === 'progress' || role === 'schedule' ? 1 : null;
+    case 'text':
+      return role === 'task' ? 0 : role === 'note' || role === 'progress' || role === 'schedule' ? 1 : null;
+  }
+}
+
+/**
+ * A row with fewer cells than its header, because merged or empty cells left no line (`一网通办` under
+ * a 重点领域 cell written once for several rows, an empty 责任单位): each cell placed in order in the
+ * column its text fits, at the least cost (a tie goes to the earlier column); null when no placement
+ * fits every cell. The header has at most `maxColumns` columns, so the table of costs is small.
+ */
+function alignToHeader(folded: string, cells: readonly Span[], header: readonly (FieldRole | null)[], deadlines: readonly DeadlineMark[]): CellMark[] | null {
+  const kinds = cells.map((cell, index) => cellKind(folded, cell, index, deadlines));
+  const columns = header.length;
+  // best[i][j]: least cost of placing cells i… in columns j…; Infinity where they cannot be placed.
+  const best: number[][] = Array.from({ length: cells.length + 1 }, () => new Array<number>(columns + 1).fill(Number.POSITIVE_INFINITY));
+  for (let j = 0; j <= columns; j++) (best[cells.length] as number[])[j] = 0;
+  for (let i = cells.length - 1; i >= 0; i--) {
+    for (let j = columns - 1; j >= 0; j--) {
+      const cost = placementCost(kinds[i] as CellKind, header[j] ?? null);
+      const here = cost === null ? Number.POSITIVE_INFINITY : cost + ((best[i + 1] as number[])[j + 1] as number);
+      (best[i] as number[])[j] = Math.min(here, (best[i] as number[])[j + 1] as number);
+    }
+  }
+  if (!Number.isFinite((best[0] as number[])[0] as number)) return null;
+  const marks: CellMark[] = [];
+  let column = 0;
+  for (let i = 0; i < cells.length; i++) {
+    const target = (best[i] as number[])[column] as number;
+    while (column < columns) {
+      const cost = placementCost(kinds[i] as CellKind, header[column] ?? null);
+      if (cost !== null && cost + ((best[i + 1] as number[])[column + 1] as number) === target) break;
+      column++;
+    }
+    marks.push({ span: cells[i] as Span, role: header[column] ?? null });
+    column++;
+  }
+  return marks;
 }
 
 /** Every name of the cell looks like a unit's: `县卫健委`, `区教育局，各平台、镇街`. */
@@ -181,9 +249,19 @@ export function looksLikeUnitList(folded: string, cell: Span): boolean {
 function isDeadlineCell(folded: string, cell: Span, deadlines: readonly DeadlineMark[]): boolean {
   const text = folded.slice(cell.start, cell.end);
   if (/^(?:\d{4}年)?(?:\d{1,2}月)?$|^(?:长期坚持|持续推进|长期)$/.test(text) && text.length > 0) return true;
-  const covered = deadlines
-    .filter((mark) => mark.span.start >= cell.start && mark.span.end <= cell.end)
-    .reduce((sum, mark) => sum + mark.span.end - mark.span.start, 0);
+  // The marks are in text order: the first at or after the cell's start, by bisection.
+  let low = 0;
+  let high = deadlines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((deadlines[mid] as DeadlineMark).span.start < cell.start) low = mid + 1;
+    else high = mid;
+  }
+  let covered = 0;
+  for (let i = low; i < deadlines.length && (deadlines[i] as DeadlineMark).span.start < cell.end; i++) {
+    const mark = deadlines[i] as DeadlineMark;
+    if (mark.span.end <= cell.end) covered += mark.span.end - mark.span.start;
+  }
   return covered > 0 && covered >= (cell.end - cell.start) * 0.5 && cell.end - cell.start <= 30;
 }
 
@@ -200,7 +278,10 @@ function rowOf(
   separated = false,
 ): RowMark {
   const lined = header !== null && (cells.length === header.length || (separated && cells.length < header.length));
-  const marks: CellMark[] = lined ? cells.map((cell, i) => ({ span: cell, role: header[i] ?? null })) : guessRoles(folded, cells, header, deadlines);
+  const marks: CellMark[] = lined
+    ? cells.map((cell, i) => ({ span: cell, role: header[i] ?? null }))
+    : ((header !== null && cells.length < header.length ? alignToHeader(folded, cells, header, deadlines) : null) ??
+      guessRoles(folded, cells, header, deadlines));
   const first = cells[0];
   const value = first ? rowNumber(folded, first) : null;
   return { span, cells: marks, number: first && value !== null ? { span: first, value } : null };
@@ -298,7 +379,7 @@ function tabTable(folded: string, paragraphs: readonly Span[], index: number, ta
     if (!hasTab(folded, span)) {
       // A short line between rows is a domain row; anything else ends the table.
       const next = paragraphs[i + 1];
-      if (span.end - span.start <= 30 && next && hasTab(folded, next) && (rows.length > 0 || header !== null)) {
+      if (isDomainRow(span, rows.length > 0 || header !== null) && next && hasTab(folded, next)) {
         domainRows.push(span);
         continue;
       }
@@ -308,6 +389,9 @@ function tabTable(folded: string, paragraphs: readonly Span[], index: number, ta
     if (header === null && rows.length === 0 && isHeader(folded, cells)) {
       header = cells.map((cell) => columnRole(folded, cell));
       headerSpan = span;
+    } else if (isHeader(folded, cells)) {
+      // The header repeated (under a domain row, or at a page break): its columns go on.
+      header = cells.map((cell) => columnRole(folded, cell));
     } else {
       rows.push(rowOf(folded, span, cells, header, deadlines, true));
     }
@@ -327,10 +411,19 @@ function pipeTable(folded: string, paragraphs: readonly Span[], index: number, t
   let header: (FieldRole | null)[] | null = null;
   let headerSpan: Span | null = null;
   const rows: RowMark[] = [];
+  const domainRows: Span[] = [];
   let last = index;
   for (let i = index; i < paragraphs.length; i++) {
     const span = paragraphs[i] as Span;
-    if (countPipes(folded, span) < 1) break;
+    if (countPipes(folded, span) < 1) {
+      // A short line between rows is a domain row (`一、招标投标` under the header); anything else ends the table.
+      const next = paragraphs[i + 1];
+      if (isDomainRow(span, header !== null || rows.length > 0) && next && countPipes(folded, next) >= 2) {
+        if (span.end > span.start) domainRows.push(span);
+        continue;
+      }
+      break;
+    }
     if (isRule(folded, span)) {
       last = i;
       continue;
@@ -339,6 +432,9 @@ function pipeTable(folded: string, paragraphs: readonly Span[], index: number, t
     if (header === null && rows.length === 0 && isHeader(folded, cells)) {
       header = cells.map((cell) => columnRole(folded, cell));
       headerSpan = span;
+    } else if (isHeader(folded, cells)) {
+      // The header again under a domain row (each domain's table repeats it): its columns go on.
+      header = cells.map((cell) => columnRole(folded, cell));
     } else if (cells.length >= 2 && rowNumber(folded, cells[0] as Span) !== null) {
       rows.push(rowOf(folded, span, cells, header, deadlines, true));
     } else if (header === null && rows.length === 0) {
@@ -356,8 +452,17 @@ function pipeTable(folded: string, paragraphs: readonly Span[], index: number, t
   }
   if (rows.length === 0) return null;
   for (let i = index; i <= last; i++) taken[i] = 1;
-  return { span: { start: first.start, end: (paragraphs[last] as Span).end }, header: headerSpan, rows, domainRows: [], paragraphs: [index, last] };
+  return {
+    span: { start: first.start, end: (paragraphs[last] as Span).end },
+    header: headerSpan,
+    rows,
+    domainRows: domainRows.filter((row) => row.end <= (paragraphs[last] as Span).end),
+    paragraphs: [index, last],
+  };
 }
+
+/** A line between a table's rows that names the domain of the rows under it: short, and after the header or a row. */
+const isDomainRow = (span: Span, afterRows: boolean): boolean => afterRows && span.end - span.start <= 30;
 
 const isSeparatorLine = (folded: string, span: Span): boolean => span.end - span.start === 1 && isPipe(folded.charCodeAt(span.start));
 
@@ -393,7 +498,8 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
       end++;
     const words = paragraphs.slice(index, end);
     if (words.length < 3 || words.length > maxColumns || !isHeader(folded, words)) return null;
-    const next = paragraphs[end];
+    // The first row, perhaps under a section line (`一、法治保障`).
+    const next = paragraphs[isSectionLine(folded, paragraphs[end]) ? end + 1 : end];
     if (!next || rowNumber(folded, next) === null) return null;
     header = words.map((word) => columnRole(folded, word));
     headerSpan = { start: first.start, end: (paragraphs[end - 1] as Span).end };
@@ -401,6 +507,7 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
   }
   // Cells: with separators, what lies between two `|` lines (one or more lines); else each line.
   const cells: { span: Span; readonly paragraph: number }[] = [];
+  const domainRows: Span[] = [];
   let last = cursor;
   if (separated) {
     // The table ends where its rows stop: more cells since the last row number than a row has.
@@ -416,7 +523,9 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
           cellStart = null;
           break;
         }
-        cells.push({ span: cell, paragraph: cellStart ?? i });
+        // A section line between rows (`|` / `二、纳税服务` / `|` / `29`) heads the rows under it.
+        if (cellStart === i - 1 && isSectionLine(folded, cell)) domainRows.push(cell);
+        else cells.push({ span: cell, paragraph: cellStart ?? i });
         cellStart = null;
         last = i;
       } else if (cellStart === null) {
@@ -435,6 +544,14 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
     for (let i = cursor; i < paragraphs.length; i++) {
       const span = paragraphs[i] as Span;
       if (span.end - span.start > 400) break;
+      // A section line before a row number heads the rows under it: a domain row.
+      const following = paragraphs[i + 1];
+      if (isSectionLine(folded, span) && following && rowNumber(folded, following) !== null) {
+        domainRows.push(span);
+        sinceNumber = 0;
+        last = i;
+        continue;
+      }
       // A cell that wraps: its line ends in `，` `、` `；` and goes on in the next one.
       const previous = cells[cells.length - 1];
       if (previous && /[，、；,;]$/.test(folded.slice(previous.span.start, previous.span.end)) && rowNumber(folded, span) === null) {
@@ -474,7 +591,17 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
   if (rows.length === 0) return null;
   // Rows were read with the header's column count only where the cells line up; guessRoles covers the rest.
   for (let i = index; i <= last; i++) taken[i] = 1;
-  return { span: { start: first.start, end: (paragraphs[last] as Span).end }, header: headerSpan, rows, domainRows: [], paragraphs: [index, last] };
+  return { span: { start: first.start, end: (paragraphs[last] as Span).end }, header: headerSpan, rows, domainRows, paragraphs: [index, last] };
+}
+
+/** The numberings of a table's section lines (`一、法治保障`, `（二）审批服务`, `配套措施———纳税`). */
+const sectionKinds: ReadonlySet<string> = new Set(['part', 'formal-comma', 'chinese-comma', 'dash-title', 'chinese-paren']);
+
+/** A short numbered section line, which a table of one cell per line may hold between its rows. */
+function isSectionLine(folded: string, span: Span | undefined): boolean {
+  if (!span || span.end - span.start > 30 || span.end - span.start < 3) return false;
+  const heading = matchHeading(folded.slice(span.start, span.end));
+  return heading !== null && sectionKinds.has(heading.kind);
 }
 
 /**

@@ -345,11 +345,13 @@ function segmentPart(
     for (let at = node; at >= 0; at = (nodes[at] as HeadingNode).parent) chain.unshift(at);
     // The measure's own node is not its domain or section.
     if (chain.length > 0 && chain[chain.length - 1] === node && choice.measure[node] && measure.kind !== 'table-row' && measure.kind !== 'record') chain.pop();
-    const domainNode = chain.length > 0 ? (chain[0] as number) : -1;
-    const section = chain.slice(1).map((at) => `${(nodes[at] as HeadingNode).heading.label}${headingName(marks, nodes, at)}`.trim());
-    const withSection = { ...measure, section };
     const table = measure.row ? (tableOfRow.get(measure.row) ?? null) : null;
-    const tableDomain = table && domainNode < 0 ? tableDomainName(marks, table, measure.row as RowMark) : null;
+    // A domain row of the table (`二、纳税服务` between its rows) starts a domain even under a heading.
+    const rowDomain = table && chain.length > 0 ? domainRowAbove(marks, table, measure.row as RowMark) : null;
+    const domainNode = chain.length > 0 && rowDomain === null ? (chain[0] as number) : -1;
+    const section = rowDomain === null ? chain.slice(1).map((at) => `${(nodes[at] as HeadingNode).heading.label}${headingName(marks, nodes, at)}`.trim()) : [];
+    const withSection = { ...measure, section };
+    const tableDomain = rowDomain ?? (table && domainNode < 0 ? tableDomainName(marks, table, measure.row as RowMark) : null);
     const last = domains[domains.length - 1];
     if (last && last.node === domainNode && (tableDomain === null || tableDomain === last.name || (tableDomain === '' && last.table === table))) {
       last.measures.push(withSection);
@@ -500,18 +502,42 @@ function leadingLabel(folded: string, text: string, span: Span): { task: Span; l
  * Null when the table has neither.
  */
 function tableDomainName(marks: Marks, table: TableMark, row: RowMark): string | null {
-  const text = marks.paragraphs.text.text;
-  let name: string | null = null;
-  for (const domainRow of table.domainRows) if (domainRow.start < row.span.start) name = text.slice(domainRow.start, domainRow.end).trim();
+  const name = domainRowAbove(marks, table, row);
   if (name !== null) return name;
-  const domainCell = row.cells.find((cell) => cell.role === 'domain');
-  if (domainCell === undefined) return null;
-  const index = table.rows.indexOf(row);
-  for (let i = index; i >= 0; i--) {
-    const cell = (table.rows[i] as RowMark).cells.find((candidate) => candidate.role === 'domain');
-    if (cell && cell.span.end > cell.span.start) return text.slice(cell.span.start, cell.span.end).trim();
+  if (!row.cells.some((cell) => cell.role === 'domain')) return null;
+  return domainColumnNames(marks, table).get(row) ?? '';
+}
+
+/** The last domain row of the table above `row`, by bisection (the rows are in text order); null when none. */
+function domainRowAbove(marks: Marks, table: TableMark, row: RowMark): string | null {
+  const rows = table.domainRows;
+  let low = 0;
+  let high = rows.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((rows[mid] as Span).start < row.span.start) low = mid + 1;
+    else high = mid;
   }
-  return '';
+  if (low === 0) return null;
+  const above = rows[low - 1] as Span;
+  return marks.paragraphs.text.text.slice(above.start, above.end).trim();
+}
+
+/** Each row's domain from the domain column, an empty cell continuing the one above: made once per table. */
+const domainColumnCache = new WeakMap<TableMark, Map<RowMark, string>>();
+function domainColumnNames(marks: Marks, table: TableMark): Map<RowMark, string> {
+  const cached = domainColumnCache.get(table);
+  if (cached) return cached;
+  const text = marks.paragraphs.text.text;
+  const names = new Map<RowMark, string>();
+  let current = '';
+  for (const row of table.rows) {
+    const cell = row.cells.find((candidate) => candidate.role === 'domain');
+    if (cell && cell.span.end > cell.span.start) current = text.slice(cell.span.start, cell.span.end).trim();
+    names.set(row, current);
+  }
+  domainColumnCache.set(table, names);
+  return names;
 }
 
 export type { AcceptedHeading };
