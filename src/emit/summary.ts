@@ -1,4 +1,4 @@
-import type { PolicyDocument } from '../schema/index.ts';
+import type { Measure, PolicyDocument } from '../schema/index.ts';
 import { type TextEmitter, textEmitter } from './types.ts';
 
 /** East Asian characters take two columns in a terminal. */
@@ -33,7 +33,31 @@ export function summarize(doc: PolicyDocument): string {
       `  ${`${domain.index}`.padStart(3)}  ${pad(domain.name || '(no domain)', nameWidth)}  ${count} measures  lead: ${domain.leadUnits.join('、') || '-'}`,
     );
   }
+  if (doc.asOf) lines.push(...statusLines(doc, measures));
   return `${lines.join('\n')}\n`;
+}
+
+/** With `--as-of`: the overdue and due-soon tasks, in all and per unit (any role), most overdue first. */
+function statusLines(doc: PolicyDocument, measures: readonly Measure[]): string[] {
+  const asOf = doc.asOf as NonNullable<PolicyDocument['asOf']>;
+  const counts = new Map<string, { overdue: number; dueSoon: number }>();
+  for (const measure of measures) {
+    if (measure.status !== 'overdue' && measure.status !== 'due-soon') continue;
+    for (const unit of new Set([...measure.leadUnits, ...measure.responsibleUnits, ...measure.supportingUnits])) {
+      const count = counts.get(unit) ?? { overdue: 0, dueSoon: 0 };
+      if (measure.status === 'overdue') count.overdue++;
+      else count.dueSoon++;
+      counts.set(unit, count);
+    }
+  }
+  const overdue = measures.filter((m) => m.status === 'overdue').length;
+  const dueSoon = measures.filter((m) => m.status === 'due-soon').length;
+  const lines = [`  as of ${asOf.date}: ${overdue} tasks overdue · ${dueSoon} due within ${asOf.dueSoonDays} days`];
+  const units = [...counts].sort((a, b) => b[1].overdue - a[1].overdue || b[1].dueSoon - a[1].dueSoon || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const width = Math.max(0, ...units.map(([name]) => displayWidth(name)));
+  for (const [name, count] of units)
+    lines.push(`       ${pad(name, width)}  ${`${count.overdue}`.padStart(3)} overdue  ${`${count.dueSoon}`.padStart(3)} due soon`);
+  return lines;
 }
 
 export function createSummaryEmitter(): TextEmitter {

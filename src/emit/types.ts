@@ -1,6 +1,7 @@
-import type { PolicyDocument } from '../schema/index.ts';
+import type { PolicyDocument, Warning } from '../schema/index.ts';
+import type { RowKind } from '../schema/rows.ts';
 
-export const formats = ['json', 'ndjson', 'csv', 'yaml', 'summary'] as const;
+export const formats = ['json', 'ndjson', 'csv', 'yaml', 'summary', 'xlsx', 'ics', 'html'] as const;
 export type Format = (typeof formats)[number];
 
 export interface EmitOptions {
@@ -14,6 +15,10 @@ export interface EmitOptions {
    * numbers (`1.10` into 1.1).
    */
   readonly escapeFormulas?: boolean;
+  /** CSV and NDJSON: one row per measure (the row view), per unit and measure, or per deadline (`--rows`); absent: the full measure records. */
+  readonly rows?: RowKind;
+  /** CSV, the workbook: add 状态 and 剩余天数 (the documents carry statuses, `--as-of`). */
+  readonly status?: boolean;
 }
 
 /** A piece of output: text (written as UTF-8) or bytes. */
@@ -39,7 +44,8 @@ export type Chunks = Iterable<Chunk> | AsyncIterable<Chunk>;
  * writer, never `render`, decides separators.
  */
 export interface Emitter<Part = Chunk> {
-  render(doc: PolicyDocument): Iterable<Part>;
+  /** `text` is the text the document's offsets index (the text as read): only the review page needs it. */
+  render(doc: PolicyDocument, text?: string): Iterable<Part>;
   start(): EmitterRun<Part>;
 }
 
@@ -47,6 +53,11 @@ export interface EmitterRun<Part = Chunk> {
   begin(): Chunks;
   document(parts: Iterable<Part> | AsyncIterable<Part>, written: number): Chunks;
   end(written: number): Chunks;
+  /**
+   * Warnings the writing itself raised (a workbook cell cut at Excel's limit), known once `end`
+   * has been written, with the path of the document each is about.
+   */
+  warnings?(): readonly { readonly path: string | null; readonly warning: Warning }[];
 }
 
 /** A text format: a fixed head, a separator between documents, a tail, and parts that are strings. */
