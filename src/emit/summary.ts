@@ -1,4 +1,6 @@
 import type { Measure, PolicyDocument } from '../schema/index.ts';
+import { summarizeUnitStatus, unitRows } from '../views/rows.ts';
+import { createUnitNamer } from '../views/unit-names.ts';
 import { type TextEmitter, textEmitter } from './types.ts';
 
 /** East Asian characters take two columns in a terminal. */
@@ -40,24 +42,14 @@ export function summarize(doc: PolicyDocument): string {
 /** With `--as-of`: the overdue and due-soon tasks, in all and per unit (any role), most overdue first. */
 function statusLines(doc: PolicyDocument, measures: readonly Measure[]): string[] {
   const asOf = doc.asOf as NonNullable<PolicyDocument['asOf']>;
-  const counts = new Map<string, { overdue: number; dueSoon: number }>();
-  for (const measure of measures) {
-    if (measure.status !== 'overdue' && measure.status !== 'due-soon') continue;
-    for (const unit of new Set([...measure.leadUnits, ...measure.responsibleUnits, ...measure.supportingUnits])) {
-      const count = counts.get(unit) ?? { overdue: 0, dueSoon: 0 };
-      if (measure.status === 'overdue') count.overdue++;
-      else count.dueSoon++;
-      counts.set(unit, count);
-    }
-  }
   const overdue = measures.filter((m) => m.status === 'overdue').length;
   const dueSoon = measures.filter((m) => m.status === 'due-soon').length;
-  const lines = [`  as of ${asOf.date}: ${overdue} tasks overdue · ${dueSoon} due within ${asOf.dueSoonDays} days`];
-  const units = [...counts].sort((a, b) => b[1].overdue - a[1].overdue || b[1].dueSoon - a[1].dueSoon || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const width = Math.max(0, ...units.map(([name]) => displayWidth(name)));
-  for (const [name, count] of units)
-    lines.push(`       ${pad(name, width)}  ${`${count.overdue}`.padStart(3)} overdue  ${`${count.dueSoon}`.padStart(3)} due soon`);
-  return lines;
+  const units = summarizeUnitStatus(unitRows(doc, createUnitNamer())).filter((unit) => unit.overdue + unit.dueSoon > 0);
+  const width = Math.max(0, ...units.map((unit) => displayWidth(unit.unit)));
+  return [
+    `  as of ${asOf.date}: ${overdue} tasks overdue · ${dueSoon} due within ${asOf.dueSoonDays} days`,
+    ...units.map((unit) => `       ${pad(unit.unit, width)}  ${`${unit.overdue}`.padStart(3)} overdue  ${`${unit.dueSoon}`.padStart(3)} due soon`),
+  ];
 }
 
 export function createSummaryEmitter(): TextEmitter {
