@@ -195,6 +195,14 @@ describe('--as-of and --due-soon', () => {
     expect(summary).toMatch(/\n {7}人民银行济南分行 +10 overdue +0 due soon\n/);
   });
 
+  test("the README's summary as of 2023-09-20 is what the summary prints", async () => {
+    const [, summary] = await runCli([seedName, '-f', 'summary', '--as-of', '2023-09-20'], { cwd: root });
+    const lines = summary.split('\n');
+    const start = lines.findIndex((line) => line.startsWith('  as of '));
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(`--format summary --as-of 2023-09-20\n…\n${lines.slice(start, start + 4).join('\n')}\n…\n`);
+  });
+
   test('the workbook colours 状态 and adds 剩余天数', async () => {
     const [, bytes] = await runCliBytes([seedName, '-f', 'xlsx', '--as-of', '2023-07-01'], { cwd: root });
     const ledger = table(await workbookOf(bytes), '台账');
