@@ -101,6 +101,25 @@ describe('--format xlsx', () => {
     expect(table(await workbookOf(readFileSync(join(dir, 'parallel.xlsx'))), '台账').rows).toHaveLength(4 * 158);
   });
 
+  test('a file large enough to be extracted in a worker thread (over 2 MB) gives its whole workbook and page', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'large.txt'), readFileSync(seedFile, 'utf8').repeat(32));
+    const [code, , stderr] = await runCli(['large.txt', '-o', 'large.xlsx', '-q'], { cwd: dir });
+    expect([code, stderr]).toEqual([0, '']);
+    expect(table(await workbookOf(readFileSync(join(dir, 'large.xlsx'))), '台账').rows).toHaveLength(32 * 158);
+    const [pageCode, page] = await runCli(['large.txt', '-f', 'html', '-q'], { cwd: dir });
+    expect(pageCode).toBe(0);
+    expect(page.match(/<article/g)).toHaveLength(1);
+    expect(page).toContain('data-measure="576.8"');
+  });
+
+  test('--headers en names the sheets and columns in English', async () => {
+    const [, bytes] = await runCliBytes([seedName, '-f', 'xlsx', '--headers', 'en'], { cwd: root });
+    const workbook = await workbookOf(bytes);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Ledger', 'By unit', 'By deadline', 'Notes']);
+    expect(table(workbook, 'Ledger').header.slice(0, 4)).toEqual(['id', 'domain', 'section', 'task']);
+  });
+
   test('is refused on a terminal: one line, exit 2, nothing written', async () => {
     const [code, stdout, stderr] = await runCli([seedName, '--format', 'xlsx'], { cwd: root, stdoutTTY: true });
     expect([code, stdout]).toEqual([2, '']);
