@@ -15,6 +15,7 @@ const examples = `
 Exit codes:
   0  success (warnings allowed)
   1  some input failed, or warnings under --strict (and in \`check\`); the output could not be written
+     (in \`diff\`: the two versions differ)
   2  usage error: unknown option, bad value, -o onto a folder
   129, 130, 143  stopped by SIGHUP, SIGINT (Ctrl-C), SIGTERM: no output file was written
 
@@ -22,7 +23,8 @@ Try the following:
   $ policy-extract                                   # the bundled seed, as JSON
   $ policy-extract --format summary                  # a human summary of it
   $ policy-extract docs/*.txt --bom -o ledger.csv    # the format follows -o's extension
-  $ policy-extract plan.docx -o ledger.xlsx --as-of 2023-07-01   # the 台账 workbook, statuses on a day
+  $ policy-extract plan.docx -o ledger.xlsx          # the 台账 workbook, for Excel
+  $ policy-extract plan.docx -f summary --as-of 2023-07-01   # who is late on a day
   $ policy-extract plan.docx -o review.html          # the review page: every field in its source
   $ policy-extract diff old.txt new.txt              # what changed between two versions
   $ policy-extract 'archive/**/*.txt' --format ndjson | jq -r '.leadUnits[]' | sort | uniq -c

@@ -33,12 +33,13 @@ export type Chunks = Iterable<Chunk> | AsyncIterable<Chunk>;
  * - `render(doc)` turns one document into parts, a few measures or one domain at a time, so
  *   that no part is ever as large as a big document's whole output. It is pure and keeps no
  *   state: worker threads call it, and its parts cross to the main thread by structured clone
- *   (text formats yield strings; an .xlsx emitter would yield rows `{ sheet, cells }`).
+ *   (text formats yield strings; the workbook yields the document itself, the review page the
+ *   document and its text).
  * - `start()` makes the writer of one run, in the main thread: it receives each written
  *   document's parts in input order and yields the output's bytes. It may keep state and be
- *   asynchronous: an .xlsx writer collects rows per document and writes its three sheets in
- *   `end` through a streaming workbook writer; an .html review page writes its head in `begin`,
- *   a section per document, and its script in `end`.
+ *   asynchronous: the .xlsx writer streams 台账 as documents come and writes the sorted sheets
+ *   in `end`; the .html review page keeps each document and its text and writes the page in
+ *   `end` (its unit filter and styles cover the whole batch).
  *
  * `written` counts the documents already written: a failed input is not written, so only the
  * writer, never `render`, decides separators.
