@@ -55,6 +55,14 @@ export const issueCodes = {
     example: 'Deadline `2月30日前` is not a date in 2023',
     message: (p: Params) => `Deadline \`${p.text}\` of measure ${p.id} is not a date in ${p.year}`,
   },
+  'xlsx-cell-truncated': {
+    severity: 'warning',
+    source: 'emit/xlsx',
+    description:
+      "A workbook cell would hold more than Excel's 32,767 characters: it is cut with a visible mark (…〔已截断：原文 N 字，见来源〕); the whole text is at its place in the source.",
+    example: "Cell 台账!E12 has 40210 characters, more than Excel's 32767; cut with a mark, the whole text is at plan.txt:88:1",
+    message: (p: Params) => `Cell ${p.cell} has ${p.length} characters, more than Excel's 32767; cut with a mark, the whole text is at ${p.place}`,
+  },
   'title-missing': {
     severity: 'info',
     source: 'segment',

@@ -159,7 +159,10 @@ describe('policy-extract (extract)', () => {
   });
 
   test.each([
-    [['--format', 'xml'], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, yaml, summary."],
+    [
+      ['--format', 'xml'],
+      "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are json, ndjson, csv, yaml, summary, xlsx, ics, html.",
+    ],
     [['--year', '23'], "policy-extract: --year takes a four-digit year such as 2023, got '23'"],
     [['--bogus'], "error: unknown option '--bogus'"],
   ])('a usage error %j exits 2 with a message', async (argv, message) => {

@@ -13,6 +13,8 @@ export type StopSignal = keyof typeof stopSignals;
 export type Ending =
   /** The run went through its inputs. */
   | { readonly kind: 'done'; readonly failedInputs: number; readonly warnings: number; readonly strict: boolean }
+  /** `diff` compared two versions: 0 when equal, 1 when they differ, as `diff` has it. */
+  | { readonly kind: 'compared'; readonly equal: boolean }
   /** The command line is wrong, or -o names what cannot be written. */
   | { readonly kind: 'usage' }
   /** --help or --version. */
@@ -29,6 +31,8 @@ export function exitStatus(ending: Ending): number {
   switch (ending.kind) {
     case 'done':
       return ending.failedInputs > 0 || (ending.strict && ending.warnings > 0) ? exitCodes.failed : exitCodes.ok;
+    case 'compared':
+      return ending.equal ? exitCodes.ok : exitCodes.failed;
     case 'usage':
       return exitCodes.usage;
     case 'help':

@@ -9,6 +9,8 @@ export interface Io {
   readonly cwd: string;
   /** Whether stderr is a terminal: colour only then. */
   readonly stderrIsTTY: boolean;
+  /** Whether stdout is a terminal: a workbook is never written to one. */
+  readonly stdoutIsTTY?: boolean;
   /** Whether the process was started with stdout closed (`>&-`): writing the output there is an error. */
   readonly stdoutClosed?: boolean;
   /** Arguments that were not UTF-8, as the bytes given (Node shows them with U+FFFD): file names in other encodings. */

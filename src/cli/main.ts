@@ -2,7 +2,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { formats } from '../emit/index.ts';
 import { encodingAliases } from '../read/encodings.ts';
 import { inputFormats } from '../read/types.ts';
+import { rowKinds } from '../schema/rows.ts';
 import type { CheckCliOptions } from './commands/check.ts';
+import type { DiffCliOptions } from './commands/diff.ts';
 import type { ExtractCliOptions } from './commands/extract.ts';
 import type { SchemaCliOptions } from './commands/schema.ts';
 import { type Ending, exitStatus, OutputError, UsageError } from './errors.ts';
@@ -13,6 +15,7 @@ const examples = `
 Exit codes:
   0  success (warnings allowed)
   1  some input failed, or warnings under --strict (and in \`check\`); the output could not be written
+     (in \`diff\`: the two versions differ)
   2  usage error: unknown option, bad value, -o onto a folder
   129, 130, 143  stopped by SIGHUP, SIGINT (Ctrl-C), SIGTERM: no output file was written
 
@@ -20,6 +23,10 @@ Try the following:
   $ policy-extract                                   # the bundled seed, as JSON
   $ policy-extract --format summary                  # a human summary of it
   $ policy-extract docs/*.txt --bom -o ledger.csv    # the format follows -o's extension
+  $ policy-extract plan.docx -o ledger.xlsx          # the 台账 workbook, for Excel
+  $ policy-extract plan.docx -f summary --as-of 2023-07-01   # who is late on a day
+  $ policy-extract plan.docx -o review.html          # the review page: every field in its source
+  $ policy-extract diff old.txt new.txt              # what changed between two versions
   $ policy-extract 'archive/**/*.txt' --format ndjson | jq -r '.leadUnits[]' | sort | uniq -c
   $ cat plan.txt | policy-extract - --year 2024 --format yaml
   $ policy-extract check docs/ --expect expected/
@@ -50,7 +57,10 @@ function buildProgram(io: Io, end: (ending: Ending) => void): Command {
     .option('--year <year>', 'year for deadlines without one (6月底前); overrides the year found in the document')
     .option('--encoding <encoding>', encodingHelp)
     .addOption(new Option('--input-format <format>', inputFormatHelp).choices(inputFormats).default('auto'))
-    .addOption(new Option('--headers <language>', 'CSV header language').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--rows <kind>', "CSV, NDJSON: one row per measure, per unit and measure, or per deadline (the workbook's sheets)").choices(rowKinds))
+    .option('--as-of <date>', 'statuses on this day (YYYY-MM-DD): daysLeft and status (overdue, due-soon, pending) on every deadline and measure')
+    .option('--due-soon <days>', 'with --as-of: a deadline at most this many days ahead is due-soon (default 14)')
+    .addOption(new Option('--headers <language>', 'CSV and workbook header language').choices(['zh', 'en']).default('zh'))
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
     .option('--no-formula-escape', "CSV: raw cells, for programs: no ' before cells starting with = + - @ or before ids such as 1.10")
     .option('--stdin-ndjson', 'read documents as NDJSON records {"path", "text"} from stdin (for Hadoop Streaming, Spark pipe, GNU parallel)')
@@ -98,10 +108,32 @@ function buildProgram(io: Io, end: (ending: Ending) => void): Command {
     });
 
   program
+    .command('diff')
+    .description('what changed between two versions of a plan: measures paired by content; exit 0 when equal, 1 when different')
+    .argument('<old>', 'the old version: any input format, or a JSON output of policy-extract (its first document)')
+    .argument('<new>', 'the new version, the same way')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the report to FILE (atomically) instead of stdout')
+    .option('--year <year>', 'year for deadlines without one, for both versions')
+    .option('--encoding <encoding>', encodingHelp)
+    .addOption(new Option('--input-format <format>', inputFormatHelp).choices(inputFormats).default('auto'))
+    .option('--color', 'colour the text report even when stdout is not a terminal')
+    .option('--no-color', 'no colour in the report (also: NO_COLOR=1)')
+    .addHelpText(
+      'after',
+      '\nTry the following:\n  $ policy-extract diff plan-2023.docx plan-2024.docx\n  $ policy-extract diff old.json new.txt --format json -o changes.json\n',
+    )
+    .action(async (oldInput: string, newInput: string, options: DiffCliOptions) => {
+      const { runDiff } = await import('./commands/diff.ts');
+      end(await runDiff(oldInput, newInput, options, io));
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema (draft 2020-12) of the output, generated from the zod schema')
     .addOption(new Option('-f, --format <format>', 'schema format').choices(['json', 'yaml']).default('json'))
     .option('--ndjson', 'the schema of one NDJSON record instead of the JSON output')
+    .addOption(new Option('--rows <kind>', 'the schema of one row of --rows KIND (CSV and NDJSON rows)').choices(rowKinds).conflicts('ndjson'))
     .option('-o, --output <file>', 'write to FILE instead of stdout')
     .action(async (options: SchemaCliOptions) => {
       const { runSchema } = await import('./commands/schema.ts');

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import { type Format, formatByExtension } from '../emit/index.ts';
+import { type Format, formatByExtension, rowFormats } from '../emit/index.ts';
 import { type Encoding, encodingAliases } from '../read/encodings.ts';
+import type { RowKind } from '../schema/rows.ts';
+import { defaultDueSoonDays, isIsoDate, type StatusOptions } from '../status.ts';
 import { UsageError } from './errors.ts';
 
 /** `--year`: a four-digit year a policy can be about. */
@@ -38,4 +40,27 @@ export function parseEncoding(value: string | undefined): Encoding | undefined {
 export function chooseFormat(given: Format, explicit: boolean, output: string | undefined): Format {
   if (explicit || output === undefined || output === '-') return given;
   return formatByExtension[extname(output).slice(1).toLowerCase()] ?? given;
+}
+
+/** `--as-of` and `--due-soon`: a real calendar day, and a whole number of days; `--due-soon` alone is an error (it would mean nothing). */
+export function parseStatus(asOf: string | undefined, dueSoon: string | undefined): StatusOptions | undefined {
+  if (dueSoon !== undefined && (!/^\d{1,4}$/.test(dueSoon) || Number(dueSoon) > 3660)) {
+    throw new UsageError(`--due-soon takes a whole number of days from 0 to 3660, got '${dueSoon}'`);
+  }
+  if (asOf === undefined) {
+    if (dueSoon !== undefined) throw new UsageError('--due-soon needs --as-of YYYY-MM-DD: statuses are computed for a given day');
+    return undefined;
+  }
+  if (!isIsoDate(asOf)) throw new UsageError(`--as-of takes a date written YYYY-MM-DD, such as 2023-07-01, got '${asOf}'`);
+  return { asOf, dueSoonDays: dueSoon === undefined ? defaultDueSoonDays : Number(dueSoon) };
+}
+
+/**
+ * `--rows`: only CSV and NDJSON have more than one shape. `--rows measure` with another format
+ * asks for what that format already is (one entry per measure), so it is no error.
+ */
+export function checkRows(rows: RowKind | undefined, format: Format): RowKind | undefined {
+  if (rows === undefined || rowFormats.includes(format)) return rows;
+  if (rows === 'measure') return undefined;
+  throw new UsageError(`--rows ${rows} is for --format csv or ndjson; --format ${format} has one row per measure`);
 }

@@ -76,7 +76,7 @@ export async function processInWorkers(
     const input = inputs[index] as Input & { kind: 'file' };
     try {
       const read = await readInput(input, process.stdin, settings.encoding, settings.inputFormat);
-      const processed = processDocument(read, { display: input.display, year: settings.year }, emitter);
+      const processed = processDocument(read, { display: input.display, year: settings.year, status: settings.status }, emitter);
       if (!processed.ok) return { kind: 'failed', index, path: input.display, reason: processed.reason };
       return { kind: 'rendered', index, parts: [...processed.parts], warnings: processed.warnings };
     } catch (error) {

@@ -86,6 +86,7 @@ export async function runProcess(argv: readonly string[]): Promise<void> {
       env: process.env,
       cwd: process.cwd(),
       stderrIsTTY: Boolean(process.stderr.isTTY),
+      stdoutIsTTY: Boolean(process.stdout.isTTY),
       stdoutClosed: stdoutWasClosed(),
       rawArguments: rawArguments(argv),
     });

@@ -75,7 +75,7 @@ export async function processSequentially(
         await processInWorker(channel, { kind: 'text', index: index++, display: job.display, read: loaded }, job.display, reporter, consume);
         continue;
       }
-      const processed = processDocument(loaded, { display: job.display, year: settings.year }, emitter);
+      const processed = processDocument(loaded, { display: job.display, year: settings.year, status: settings.status }, emitter);
       if (!processed.ok) {
         reporter.inputFailed(job.display, processed.reason);
         continue;

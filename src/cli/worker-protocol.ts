@@ -2,6 +2,7 @@ import type { EmitOptions, Format } from '../emit/index.ts';
 import type { Encoding } from '../read/encodings.ts';
 import type { InputFormat, ReadDocument } from '../read/types.ts';
 import type { Warning } from '../schema/index.ts';
+import type { StatusOptions } from '../status.ts';
 import type { Input } from './inputs.ts';
 
 /** What every thread of a run needs to know to render a document the same way. */
@@ -12,6 +13,8 @@ export interface WorkerOptions {
   readonly encoding: Encoding | undefined;
   /** `--input-format`: a reader, or detection by content. */
   readonly inputFormat: InputFormat | 'auto';
+  /** `--as-of` and `--due-soon`: statuses on that day; absent, nothing reads a date. */
+  readonly status?: StatusOptions | undefined;
 }
 
 /** Work for a worker: a file of a batch, read here; or the text of one large document, streamed back in parts. */

@@ -31,7 +31,7 @@ if (port) {
     if (task.kind === 'file') {
       try {
         const read = await readInput(task.input, process.stdin, options.encoding, options.inputFormat);
-        const processed = processDocument(read, { display: task.input.display, year: options.year }, emitter);
+        const processed = processDocument(read, { display: task.input.display, year: options.year, status: options.status }, emitter);
         if (!processed.ok) throw new InputError(task.input.display, processed.reason);
         const parts = [...processed.parts].map(portable);
         port.postMessage({ kind: 'rendered', index: task.index, parts, warnings: processed.warnings } satisfies WorkerMessage, parts.flatMap(transferList));
@@ -51,7 +51,7 @@ if (port) {
         return;
       }
     } else source = task;
-    const processed = processDocument(source.read, { display: source.display, year: options.year }, emitter);
+    const processed = processDocument(source.read, { display: source.display, year: options.year, status: options.status }, emitter);
     if (!processed.ok) {
       port.postMessage({ kind: 'failed', index: task.index, path: source.display, reason: processed.reason } satisfies WorkerMessage);
       return;

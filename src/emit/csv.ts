@@ -36,6 +36,18 @@ export const csvColumns: readonly Column[] = [
   { zh: '列', en: 'column', value: (m) => m.column },
 ];
 
+/** With `--as-of`: where each measure stands (its most urgent deadline), named as in the workbook. */
+const statusColumns = (language: 'zh' | 'en'): Column[] => [
+  { zh: '状态', en: 'status', value: (m) => (m.status === undefined ? '' : statusNames[language][m.status]) },
+  { zh: '剩余天数', en: 'daysLeft', value: (m) => m.daysLeft ?? '' },
+];
+
+/** The names supervision offices use (临期, 逾期); the same as the workbook's 状态. */
+const statusNames = {
+  zh: { overdue: '逾期', 'due-soon': '临期', pending: '未到期', ongoing: '持续推进', undated: '无期限' },
+  en: { overdue: 'overdue', 'due-soon': 'due soon', pending: 'pending', ongoing: 'ongoing', undated: 'undated' },
+} as const;
+
 /**
  * A cell a spreadsheet would run as a formula: it starts with `= + - @` (or their full-width
  * forms, which some spreadsheets fold), a tab or a carriage return (OWASP's list). Leaves out
@@ -70,15 +82,16 @@ export function createCsvEmitter(options: EmitOptions = {}): TextEmitter {
   const language = options.headers ?? 'zh';
   const protect = options.escapeFormulas ?? true;
   const row = (cells: readonly string[]): string => `${cells.join(',')}\r\n`;
+  const columns = options.status ? [...csvColumns, ...statusColumns(language)] : csvColumns;
   return textEmitter({
-    head: (options.bom ? '\uFEFF' : '') + row(csvColumns.map((column) => csvCell(column[language], protect))),
+    head: (options.bom ? '\uFEFF' : '') + row(columns.map((column) => csvCell(column[language], protect))),
     separator: () => '',
     tail: () => '',
     *render(doc) {
       for (const domain of doc.domains) {
         let rows = '';
         for (const [i, measure] of domain.measures.entries()) {
-          rows += row(csvColumns.map((column) => csvCell(column.value(measure, domain, doc), protect, column.identifier)));
+          rows += row(columns.map((column) => csvCell(column.value(measure, domain, doc), protect, column.identifier)));
           if ((i + 1) % rowsPerPart === 0) {
             yield rows;
             rows = '';

@@ -1,4 +1,6 @@
-import type { PolicyDocument } from '../schema/index.ts';
+import type { Measure, PolicyDocument } from '../schema/index.ts';
+import { summarizeUnitStatus, unitRows } from '../views/rows.ts';
+import { createUnitNamer } from '../views/unit-names.ts';
 import { type TextEmitter, textEmitter } from './types.ts';
 
 /** East Asian characters take two columns in a terminal. */
@@ -33,7 +35,21 @@ export function summarize(doc: PolicyDocument): string {
       `  ${`${domain.index}`.padStart(3)}  ${pad(domain.name || '(no domain)', nameWidth)}  ${count} measures  lead: ${domain.leadUnits.join('、') || '-'}`,
     );
   }
+  if (doc.asOf) lines.push(...statusLines(doc, measures));
   return `${lines.join('\n')}\n`;
+}
+
+/** With `--as-of`: the overdue and due-soon tasks, in all and per unit (any role), most overdue first. */
+function statusLines(doc: PolicyDocument, measures: readonly Measure[]): string[] {
+  const asOf = doc.asOf as NonNullable<PolicyDocument['asOf']>;
+  const overdue = measures.filter((m) => m.status === 'overdue').length;
+  const dueSoon = measures.filter((m) => m.status === 'due-soon').length;
+  const units = summarizeUnitStatus(unitRows(doc, createUnitNamer())).filter((unit) => unit.overdue + unit.dueSoon > 0);
+  const width = Math.max(0, ...units.map((unit) => displayWidth(unit.unit)));
+  return [
+    `  as of ${asOf.date}: ${overdue} tasks overdue · ${dueSoon} due within ${asOf.dueSoonDays} days`,
+    ...units.map((unit) => `       ${pad(unit.unit, width)}  ${`${unit.overdue}`.padStart(3)} overdue  ${`${unit.dueSoon}`.padStart(3)} due soon`),
+  ];
 }
 
 export function createSummaryEmitter(): TextEmitter {

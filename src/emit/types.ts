@@ -1,6 +1,7 @@
-import type { PolicyDocument } from '../schema/index.ts';
+import type { PolicyDocument, Warning } from '../schema/index.ts';
+import type { RowKind } from '../schema/rows.ts';
 
-export const formats = ['json', 'ndjson', 'csv', 'yaml', 'summary'] as const;
+export const formats = ['json', 'ndjson', 'csv', 'yaml', 'summary', 'xlsx', 'ics', 'html'] as const;
 export type Format = (typeof formats)[number];
 
 export interface EmitOptions {
@@ -14,6 +15,10 @@ export interface EmitOptions {
    * numbers (`1.10` into 1.1).
    */
   readonly escapeFormulas?: boolean;
+  /** CSV and NDJSON: one row per measure (the row view), per unit and measure, or per deadline (`--rows`); absent: the full measure records. */
+  readonly rows?: RowKind;
+  /** CSV, the workbook: add 状态 and 剩余天数 (the documents carry statuses, `--as-of`). */
+  readonly status?: boolean;
 }
 
 /** A piece of output: text (written as UTF-8) or bytes. */
@@ -28,18 +33,20 @@ export type Chunks = Iterable<Chunk> | AsyncIterable<Chunk>;
  * - `render(doc)` turns one document into parts, a few measures or one domain at a time, so
  *   that no part is ever as large as a big document's whole output. It is pure and keeps no
  *   state: worker threads call it, and its parts cross to the main thread by structured clone
- *   (text formats yield strings; an .xlsx emitter would yield rows `{ sheet, cells }`).
+ *   (text formats yield strings; the workbook yields the document itself, the review page the
+ *   document and its text).
  * - `start()` makes the writer of one run, in the main thread: it receives each written
  *   document's parts in input order and yields the output's bytes. It may keep state and be
- *   asynchronous: an .xlsx writer collects rows per document and writes its three sheets in
- *   `end` through a streaming workbook writer; an .html review page writes its head in `begin`,
- *   a section per document, and its script in `end`.
+ *   asynchronous: the .xlsx writer streams 台账 as documents come and writes the sorted sheets
+ *   in `end`; the .html review page keeps each document and its text and writes the page in
+ *   `end` (its unit filter and styles cover the whole batch).
  *
  * `written` counts the documents already written: a failed input is not written, so only the
  * writer, never `render`, decides separators.
  */
 export interface Emitter<Part = Chunk> {
-  render(doc: PolicyDocument): Iterable<Part>;
+  /** `text` is the text the document's offsets index (the text as read): only the review page needs it. */
+  render(doc: PolicyDocument, text?: string): Iterable<Part>;
   start(): EmitterRun<Part>;
 }
 
@@ -47,6 +54,11 @@ export interface EmitterRun<Part = Chunk> {
   begin(): Chunks;
   document(parts: Iterable<Part> | AsyncIterable<Part>, written: number): Chunks;
   end(written: number): Chunks;
+  /**
+   * Warnings the writing itself raised (a workbook cell cut at Excel's limit), known once `end`
+   * has been written, with the path of the document each is about.
+   */
+  warnings?(): readonly { readonly path: string | null; readonly warning: Warning }[];
 }
 
 /** A text format: a fixed head, a separator between documents, a tail, and parts that are strings. */

@@ -1,11 +1,12 @@
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type PolicyDocument, type Status, schemaVersion } from '../schema/index.ts';
+import { type PolicyDocument, type Status, schemaVersion, type Warning } from '../schema/index.ts';
 import type { DeadlineRow, UnitRow } from '../schema/rows.ts';
 import { compareDeadlineRows, compareUnitRows, deadlineRows, measureRows, unitRows } from '../views/rows.ts';
 import { createUnitNamer } from '../views/unit-names.ts';
 import { type Headers, type RowColumn, rowColumns, sourceText } from './rows.ts';
+import type { Chunk, Emitter } from './types.ts';
 
 /**
  * The ledger as an Excel workbook (`--format xlsx`), written with exceljs's streaming writer:
@@ -492,4 +493,56 @@ export async function toXlsx(docs: Iterable<PolicyDocument>, options: XlsxOption
   for (const doc of docs) await writer.document(doc);
   const { warnings } = await writer.finish();
   return { bytes: new Uint8Array(Buffer.concat(chunks)), warnings };
+}
+
+/** A cut cell as a document warning, so that the run reports it and `--strict` counts it. */
+export function truncationWarning(warning: XlsxWarning): { path: string | null; warning: Warning } {
+  return {
+    path: warning.file,
+    warning: {
+      code: warning.code,
+      severity: warning.severity,
+      message: warning.message,
+      source: warning.source,
+      line: warning.line,
+      column: warning.column,
+      position: null,
+    },
+  };
+}
+
+/**
+ * `--format xlsx` for the command line: each document crosses from its thread whole (its parts
+ * are the document itself: the writer needs every row of it), the workbook's bytes come out as
+ * the writer streams them, and the cut cells are known at the end.
+ */
+export function createXlsxEmitter(options: XlsxOptions = {}): Emitter<PolicyDocument> {
+  return {
+    *render(doc) {
+      yield doc;
+    },
+    start() {
+      const output = new PassThrough();
+      const ready: Chunk[] = [];
+      output.on('data', (chunk: Buffer) => ready.push(chunk));
+      const writer = createXlsxWriter(output, options);
+      let cut: readonly XlsxWarning[] = [];
+      const drain = (): Chunk[] => ready.splice(0, ready.length);
+      return {
+        begin: () => [],
+        async *document(parts) {
+          for await (const doc of parts) {
+            await writer.document(doc);
+            yield* drain();
+          }
+        },
+        async *end() {
+          cut = (await writer.finish()).warnings;
+          if (!output.readableEnded) await once(output, 'end');
+          yield* drain();
+        },
+        warnings: () => cut.map(truncationWarning),
+      };
+    },
+  };
 }

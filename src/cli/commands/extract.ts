@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { type Format, loadEmitter } from '../../emit/index.ts';
 import type { InputFormat } from '../../read/types.ts';
+import type { RowKind } from '../../schema/rows.ts';
 import { choosePalette, displayPath, seedPath, writeChunks } from '../common.ts';
 import { BrokenPipe, type Ending, type InputError, OutputError, UsageError } from '../errors.ts';
 import { expandInputs, type Input } from '../inputs.ts';
 import type { Io } from '../io.ts';
 import { fileJobs, type Job, ndjsonJobs } from '../jobs.ts';
-import { chooseFormat, parseEncoding, parseJobs, parseYear } from '../options.ts';
+import { checkRows, chooseFormat, parseEncoding, parseJobs, parseStatus, parseYear } from '../options.ts';
 import { bufferedWriter, fileSink, type OutputSink, streamSink } from '../output.ts';
 import { Reporter } from '../reporter.ts';
 import { processSequentially } from '../run-documents.ts';
@@ -25,6 +26,9 @@ export interface ExtractCliOptions {
   quiet?: boolean;
   color: boolean;
   stdinNdjson?: boolean;
+  rows?: RowKind;
+  asOf?: string;
+  dueSoon?: string;
 }
 
 /** Below this many files a batch runs in the main thread: starting workers costs more than it saves. */
@@ -45,8 +49,20 @@ export async function runExtract(args: readonly string[], options: ExtractCliOpt
   const encoding = parseEncoding(options.encoding);
   const threads = parseJobs(options.jobs);
   const format = chooseFormat(options.format, formatGiven, options.output);
+  const status = parseStatus(options.asOf, options.dueSoon);
+  const rows = checkRows(options.rows, format);
+  const toStdout = options.output === undefined || options.output === '-';
+  if (format === 'xlsx' && toStdout && io.stdoutIsTTY) {
+    throw new UsageError('--format xlsx writes a binary workbook, not for a terminal: add -o ledger.xlsx, or redirect stdout (> ledger.xlsx)');
+  }
   const reporter = new Reporter(io.stderr, await choosePalette(io, options.color), { quiet: options.quiet ?? false });
-  const emitOptions = { headers: options.headers, bom: options.bom ?? false, escapeFormulas: options.formulaEscape };
+  const emitOptions = {
+    headers: options.headers,
+    bom: options.bom ?? false,
+    escapeFormulas: options.formulaEscape,
+    status: status !== undefined,
+    ...(rows === undefined ? {} : { rows }),
+  };
   const strict = options.strict ?? false;
   const sink = await openOutput(io, options.output);
   try {
@@ -73,7 +89,7 @@ export async function runExtract(args: readonly string[], options: ExtractCliOpt
       written++;
     };
     await writeChunks(run.begin(), writer.write);
-    const settings = { format, emitOptions, year, encoding, inputFormat: options.inputFormat };
+    const settings = { format, emitOptions, year, encoding, inputFormat: options.inputFormat, status };
     if (batch) {
       const { processInWorkers } = await import('../parallel.ts');
       await processInWorkers(batch.inputs, batch.errors, { ...settings, threads }, emitter, reporter, writeDocument);
@@ -84,6 +100,7 @@ export async function runExtract(args: readonly string[], options: ExtractCliOpt
     }
     await writeChunks(run.end(written), writer.write);
     await writer.flush();
+    for (const { path, warning } of run.warnings?.() ?? []) reporter.documentWarnings(path ?? '-', [warning]);
     // A file is replaced only by a complete output with at least one document in it.
     if (written > 0 || reporter.failed === 0) await sink.commit();
     else await sink.abort();
