@@ -65,6 +65,11 @@ describe('options', () => {
     expect(effectiveJobs(256, 2)).toBe(2);
     expect(effectiveJobs(1, 64)).toBe(1);
     expect(effectiveJobs(undefined, 512)).toBeLessThanOrEqual(32);
+    // Unasked: one thread on two CPUs or fewer (a second costs more than it saves there), one per CPU above.
+    expect(effectiveJobs(undefined, 2)).toBe(1);
+    expect(effectiveJobs(undefined, 1)).toBe(1);
+    expect(effectiveJobs(undefined, 4)).toBe(4);
+    expect(effectiveJobs(2, 2)).toBe(2);
     const [code] = await runCli(['fixtures/flat-list/input.txt', '--jobs', '100000'], { cwd: root });
     expect(code).toBe(0);
   });
