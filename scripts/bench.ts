@@ -68,9 +68,13 @@ interface Run {
   readonly cpuSeconds: number | null;
 }
 
+const devNull = openSync('/dev/null', 'w');
+
 function timeProcess(args: readonly string[]): number {
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'ignore'], cwd: root });
+  // Output to /dev/null opened for writing: an `ignore`d stdout is /dev/null opened close-on-exec,
+  // which is what a shell's `>&-` leaves too, and the CLI refuses a closed stdout (exit 1).
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', devNull, 'ignore'], cwd: root });
   const wall = performance.now() - start;
   if (result.status !== 0 && args[0] !== '-e') throw new Error(`${args.join(' ')} exited ${result.status}`);
   return wall;

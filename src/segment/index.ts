@@ -77,13 +77,18 @@ export function segment(marks: Marks): Segmentation {
     .filter((mark) => mark.kind === 'attachment' && mark.paragraph > firstParagraph && mark.paragraph <= lastParagraph)
     .map((mark) => mark.paragraph);
   const bounds = [firstParagraph - 1, ...attachments, lastParagraph + 1];
+  // What every part reads of the whole document, made once: a document of many annexes costs each
+  // part only its own paragraphs.
+  const inTable = new Uint8Array(spans.length);
+  for (const table of marks.tables) for (let i = table.paragraphs[0]; i <= table.paragraphs[1]; i++) inTable[i] = 1;
+  const shared: SharedMarks = { groups: findFieldGroups(marks), inTable };
   const domains: SegmentedDomain[] = [];
   const emptyDomains: { span: Span; name: string }[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const from = (bounds[i] as number) + 1;
     const to = (bounds[i + 1] as number) - 1;
     if (to < from) continue;
-    const part = segmentPart(marks, front, from, to);
+    const part = segmentPart(marks, front, from, to, shared);
     const heading = i > 0 ? (spans[bounds[i] as number] as Span) : null;
     const annex = heading
       ? text
@@ -127,11 +132,33 @@ export function segment(marks: Marks): Segmentation {
 }
 
 /** The domains and measures of paragraphs `[firstParagraph, lastParagraph]` of the body. */
+/** The marks of the whole document that each part reads: field groups, and which paragraphs are table rows. */
+interface SharedMarks {
+  readonly groups: ReturnType<typeof findFieldGroups>;
+  readonly inTable: Uint8Array;
+}
+
+/** The items of `sorted` (in text order by `key`) whose key lies in `[from, to)`, by bisection. */
+function within<T>(sorted: readonly T[], key: (item: T) => number, from: number, to: number): T[] {
+  const first = (bound: number): number => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (key(sorted[mid] as T) < bound) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  return sorted.slice(first(from), first(to));
+}
+
 function segmentPart(
   marks: Marks,
   front: Front,
   firstParagraph: number,
   lastParagraph: number,
+  shared: SharedMarks,
 ): { domains: SegmentedDomain[]; emptyDomains: { span: Span; name: string }[] } {
   const { spans, folded, wrapWidth } = marks.paragraphs;
   const text = marks.paragraphs.text.text;
@@ -139,10 +166,11 @@ function segmentPart(
   const bodyEnd = (spans[lastParagraph] as Span).end;
   const inBody = (paragraph: number): boolean => paragraph >= firstParagraph && paragraph <= lastParagraph && !front.frame.has(paragraph);
 
-  const tables = marks.tables.filter((table) => table.paragraphs[0] >= firstParagraph && table.paragraphs[1] <= lastParagraph);
-  const inTable = new Uint8Array(spans.length);
-  for (const table of tables) for (let i = table.paragraphs[0]; i <= table.paragraphs[1]; i++) inTable[i] = 1;
-  const clauses = marks.clauses.filter((clause) => clause.span.start >= bodyStart && clause.span.start < bodyEnd);
+  const tables = within(marks.tables, (table) => table.paragraphs[0], firstParagraph, lastParagraph + 1).filter(
+    (table) => table.paragraphs[1] <= lastParagraph,
+  );
+  const { inTable } = shared;
+  const clauses = within(marks.clauses, (clause) => clause.span.start, bodyStart, bodyEnd);
   // Clause spans (sorted by start, and they do not nest), for `insideClause` by binary search.
   const enclosing = clauses.filter((clause) => clause.rule !== 'units/labelled-line');
   const insideClause = (offset: number): boolean => {
@@ -161,7 +189,9 @@ function segmentPart(
     return false;
   };
 
-  const candidates = marks.headings.filter((mark) => inBody(mark.paragraph) && inTable[mark.paragraph] === 0 && !insideClause(mark.span.start));
+  const candidates = within(marks.headings, (mark) => mark.paragraph, firstParagraph, lastParagraph + 1).filter(
+    (mark) => inBody(mark.paragraph) && inTable[mark.paragraph] === 0 && !insideClause(mark.span.start),
+  );
   const headingParagraphs = new Set(candidates.map((mark) => mark.paragraph));
   const accepted = acceptHeadings(candidates, folded, spans, wrapWidth, (paragraph) => headingParagraphs.has(paragraph) || !inBody(paragraph));
   const nodes = buildTree(accepted, bodyEnd);
@@ -177,7 +207,7 @@ function segmentPart(
   };
 
   // Unnumbered tasks closed by their fields: before the first heading, and in each heading's own text.
-  const groups = findFieldGroups(marks);
+  const { groups } = shared;
   const skip = (paragraph: number): boolean => !inBody(paragraph) || inTable[paragraph] === 1 || headingParagraphs.has(paragraph);
   const firstHeadingParagraph = nodes.length > 0 ? (nodes[0] as HeadingNode).heading.paragraph : lastParagraph + 1;
   const prelude = findRecords(marks, groups, firstParagraph, firstHeadingParagraph - 1, skip);
