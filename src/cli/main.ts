@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { formats } from '../emit/index.ts';
 import { encodingAliases } from '../read/encodings.ts';
 import { inputFormats } from '../read/types.ts';
-import { rowKinds } from '../schema/rows.ts';
+import { rowKinds } from '../schema/version.ts';
 import type { CheckCliOptions } from './commands/check.ts';
 import type { DiffCliOptions } from './commands/diff.ts';
 import type { ExtractCliOptions } from './commands/extract.ts';
@@ -64,7 +64,10 @@ function buildProgram(io: Io, end: (ending: Ending) => void): Command {
     .option('--bom', 'CSV: start with a UTF-8 byte-order mark, for Excel')
     .option('--no-formula-escape', "CSV: raw cells, for programs: no ' before cells starting with = + - @ or before ids such as 1.10")
     .option('--stdin-ndjson', 'read documents as NDJSON records {"path", "text"} from stdin (for Hadoop Streaming, Spark pipe, GNU parallel)')
-    .option('-j, --jobs <n>', 'threads for a batch of files, the main one included (default and most: the number of CPUs; batches under 4 files use one)')
+    .option(
+      '-j, --jobs <n>',
+      'threads for a batch of files, the main one included (default: 1 on one or two CPUs, else one per CPU; most: the CPUs; batches under 4 files use one)',
+    )
     .option('--strict', 'exit 1 when any warning is raised')
     .option('-q, --quiet', 'do not print warnings (input errors are still printed)')
     .option('--no-color', 'no colour in diagnostics (also: NO_COLOR=1)')

@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { type PolicyDocument, type Status, schemaVersion, type Warning } from '../schema/index.ts';
+import type { PolicyDocument, Status, Warning } from '../schema/index.ts';
 import type { DeadlineRow, UnitRow } from '../schema/rows.ts';
+import { schemaVersion } from '../schema/version.ts';
 import { compareDeadlineRows, compareUnitRows, deadlineRows, measureRows, unitRows } from '../views/rows.ts';
 import { createUnitNamer } from '../views/unit-names.ts';
 import { type Headers, type RowColumn, rowColumns, sourceText } from './rows.ts';

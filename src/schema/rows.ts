@@ -100,8 +100,7 @@ export const UnitStatusSchema = z
   })
   .describe('Per unit: how many of its tasks are overdue or due soon on the as-of date.');
 
-export const rowKinds = ['measure', 'unit', 'deadline'] as const;
-export type RowKind = (typeof rowKinds)[number];
+export { type RowKind, rowKinds } from './version.ts';
 
 export const RowSchemas = { measure: MeasureRowSchema, unit: UnitRowSchema, deadline: DeadlineRowSchema } as const;
 

@@ -368,7 +368,8 @@ export const deadlineRules: readonly DeadlineRule[] = [
     kind: 'month-end',
     requires: deadlineLabelWords,
     /** `完成时限：2023年12月`: a month after a deadline label means by its end. Leaves out `6月` in running text. */
-    pattern: new RegExp(`(?<=${deadlineLabelEnd})(?:${yearPart})?${monthPart}(?![底末份旬\\d〇一二三四五六七八九十])`, 'g'),
+    // Not `6月前`: before June or by June, as authors differ; it is left out everywhere.
+    pattern: new RegExp(`(?<=${deadlineLabelEnd})(?:${yearPart})?${monthPart}(?![底末份旬前\\d〇一二三四五六七八九十])`, 'g'),
     extract: (groups) => {
       const m = month(groups);
       return m === null ? null : { kind: 'month-end', year: year(groups), month: m, day: null, monthEnd: true, yearOffset: yearOffset(groups) };
@@ -381,7 +382,7 @@ export const deadlineRules: readonly DeadlineRule[] = [
         ['完成期限：2024年6月', '2024年6月', '2024-06-30'],
         ['（牵头单位：市商务局；时限要求：2024年3月）', '2024年3月', '2024-03-31'],
       ],
-      notOk: ['6月召开会议', '完成时限：6月底前'],
+      notOk: ['6月召开会议', '完成时限：6月底前', '（牵头单位：市商务局；完成时限：6月前）'],
     },
   },
   {
