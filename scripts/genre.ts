@@ -1182,11 +1182,11 @@ export function generateDocument(seed: number, options: GenerateOptions = {}): G
 }
 
 /** A corpus of at least `bytes` UTF-8 bytes of generated documents. */
-export function generateCorpus(bytes: number, seed = 1): string[] {
+export function generateCorpus(bytes: number, seed = 1, options: GenerateOptions = {}): string[] {
   const documents: string[] = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const { text } = generateDocument(seed * 100_003 + i);
+    const { text } = generateDocument(seed * 100_003 + i, options);
     documents.push(text);
     size += Buffer.byteLength(text);
   }

@@ -473,6 +473,8 @@ const isSeparatorLine = (folded: string, span: Span): boolean => span.end - span
  */
 /** The most columns a ledger's header has (序号 … 备注 with progress by quarter is about 12). */
 const maxColumns = 16;
+/** The most lines one cell between `|` lines wraps over (a long task cell copied from a web table is 3–6). */
+const maxCellLines = 12;
 
 function cellLineTable(folded: string, paragraphs: readonly Span[], index: number, taken: Uint8Array, deadlines: readonly DeadlineMark[]): TableMark | null {
   const first = paragraphs[index] as Span;
@@ -530,11 +532,17 @@ function cellLineTable(folded: string, paragraphs: readonly Span[], index: numbe
         last = i;
       } else if (cellStart === null) {
         cellStart = i;
+      } else if (i - cellStart >= maxCellLines) {
+        // More lines than a cell wraps over: the table ended at the last `|`, and text follows it.
+        cellStart = null;
+        break;
       }
     }
-    if (cellStart !== null) {
-      cells.push({ span: { start: (paragraphs[cellStart] as Span).start, end: (paragraphs[paragraphs.length - 1] as Span).end }, paragraph: cellStart });
-      last = paragraphs.length - 1;
+    // After the last `|`: a last cell only when it is the document's last line (an excerpt cut
+    // before the row's closing `|`); anything longer is the text after the table.
+    if (cellStart !== null && cellStart === paragraphs.length - 1) {
+      cells.push({ span: paragraphs[cellStart] as Span, paragraph: cellStart });
+      last = cellStart;
     }
   } else {
     // Without separators a table ends where its rows stop: more lines since the last row number
