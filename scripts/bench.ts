@@ -183,17 +183,19 @@ function throughput(texts: readonly string[], fn: (text: string) => unknown, rou
 
 /** One document of about `bytes` UTF-8 bytes: generated documents one after another, under one title. */
 /**
- * One document of `bytes`: the generated documents' bodies one after another under one title, as a
- * plan of many domains. They are generated without the frame of a web page or a covering notice,
- * since a page's tail (`相关链接`, `延伸阅读`) ends a document, and all after it would be left out.
+ * One document of `bytes`: a covering title, then the generated documents as its annexes
+ * (`附件N：` before each, so each is segmented as a part of its own, its numbering afresh). They are
+ * generated without the frame of a web page or a covering notice, since a page's tail (`相关链接`,
+ * `延伸阅读`) ends a document, and all after it would be left out.
  */
 function largeDocument(bytes: number): string {
   const parts = ['关于印发大型测试实施方案的通知\n'];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
     const text = bodies[i % bodies.length] as string;
-    parts.push(text);
-    size += Buffer.byteLength(text) + 1;
+    const annex = `附件${i + 1}：`;
+    parts.push(annex, text);
+    size += Buffer.byteLength(annex) + Buffer.byteLength(text) + 2;
   }
   return parts.join('\n');
 }
