@@ -12,8 +12,11 @@ import { root } from './helpers.ts';
 const chunks = join(root, 'dist', 'chunks');
 const zodChunks = readdirSync(chunks).filter((name) => readFileSync(join(chunks, name), 'utf8').includes('ZodError'));
 const work = mkdtempSync(join(tmpdir(), 'policy-extract-startup-'));
-writeFileSync(join(work, 'hooks.mjs'), 'export async function load(url, context, next) { process._rawDebug(`loaded ${url}`); return next(url, context); }\n');
-writeFileSync(join(work, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(work, 'hooks.mjs')).href)});\n`);
+writeFileSync(join(work, 'hooks.mjs'), 'export async function load(url, context, next) { process._rawDebug("loaded " + url); return next(url, context); }\n');
+writeFileSync(
+  join(work, 'register.mjs'),
+  `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(work, 'hooks.mjs')).href)});\n`,
+);
 
 function loadedModules(args: readonly string[]): string[] {
   const result = spawnSync(process.execPath, ['--import', join(work, 'register.mjs'), join(root, 'bin', 'policy-extract.js'), ...args], {
