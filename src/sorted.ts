@@ -39,3 +39,18 @@ export function lastAtOrBefore(sorted: readonly number[], value: number, hint: n
   }
   return low;
 }
+
+/**
+ * The index of the first item of `sorted` whose key is at least `value` (`sorted.length` when none
+ * is): `sorted` is in ascending order of `key`, as marks are in text order.
+ */
+export function firstAtOrAfter<T>(sorted: readonly T[], key: (item: T) => number, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (key(sorted[mid] as T) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -5,6 +5,7 @@ import type { ClauseMark, FoundTarget, Marks, UnitMention } from '../mark/index.
 import { type ResolvedDeadline, resolveDeadline, type YearContext } from '../resolve/dates.ts';
 import { applyFirstListedLeads } from '../resolve/leads.ts';
 import type { Segmentation, SegmentedDomain, SegmentedMeasure } from '../segment/index.ts';
+import { firstAtOrAfter } from '../sorted.ts';
 import type { Severity, Span } from '../types.ts';
 
 /** An issue found while assembling, placed on a span of the paragraph text. */
@@ -123,15 +124,9 @@ function sortedByStart<T extends { readonly span: Span }>(items: T[]): T[] {
 
 /** Items of `items` (sorted by start) that start inside `span`. */
 function within<T extends { readonly span: Span }>(items: readonly T[], span: Span): T[] {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((items[mid] as T).span.start < span.start) low = mid + 1;
-    else high = mid;
-  }
   const found: T[] = [];
-  for (let i = low; i < items.length && (items[i] as T).span.start < span.end; i++) found.push(items[i] as T);
+  for (let i = firstAtOrAfter(items, (item) => item.span.start, span.start); i < items.length && (items[i] as T).span.start < span.end; i++)
+    found.push(items[i] as T);
   return found;
 }
 

@@ -1,5 +1,6 @@
 import { type FieldRole, isUnitRole, labelRoles, labelWordsLongestFirst } from '../lexicon/labels.ts';
 import { matchHeading } from '../lexicon/numbering.ts';
+import { firstAtOrAfter } from '../sorted.ts';
 import type { Span } from '../types.ts';
 import type { DeadlineMark } from './deadlines/index.ts';
 import { headerRole } from './fields.ts';
@@ -249,16 +250,12 @@ export function looksLikeUnitList(folded: string, cell: Span): boolean {
 function isDeadlineCell(folded: string, cell: Span, deadlines: readonly DeadlineMark[]): boolean {
   const text = folded.slice(cell.start, cell.end);
   if (/^(?:\d{4}年)?(?:\d{1,2}月)?$|^(?:长期坚持|持续推进|长期)$/.test(text) && text.length > 0) return true;
-  // The marks are in text order: the first at or after the cell's start, by bisection.
-  let low = 0;
-  let high = deadlines.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((deadlines[mid] as DeadlineMark).span.start < cell.start) low = mid + 1;
-    else high = mid;
-  }
   let covered = 0;
-  for (let i = low; i < deadlines.length && (deadlines[i] as DeadlineMark).span.start < cell.end; i++) {
+  for (
+    let i = firstAtOrAfter(deadlines, (mark) => mark.span.start, cell.start);
+    i < deadlines.length && (deadlines[i] as DeadlineMark).span.start < cell.end;
+    i++
+  ) {
     const mark = deadlines[i] as DeadlineMark;
     if (mark.span.end <= cell.end) covered += mark.span.end - mark.span.start;
   }

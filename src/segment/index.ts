@@ -1,5 +1,6 @@
 import { type HeadingKind, matchHeading, nonTaskSectionRe } from '../lexicon/numbering.ts';
 import type { ClauseMark, Marks, RowMark, TableMark } from '../mark/index.ts';
+import { firstAtOrAfter } from '../sorted.ts';
 import type { Span } from '../types.ts';
 import { type Front, findFront } from './front.ts';
 import { findFieldGroups, findRecords, type Record } from './records.ts';
@@ -140,17 +141,7 @@ interface SharedMarks {
 
 /** The items of `sorted` (in text order by `key`) whose key lies in `[from, to)`, by bisection. */
 function within<T>(sorted: readonly T[], key: (item: T) => number, from: number, to: number): T[] {
-  const first = (bound: number): number => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (key(sorted[mid] as T) < bound) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
-  return sorted.slice(first(from), first(to));
+  return sorted.slice(firstAtOrAfter(sorted, key, from), firstAtOrAfter(sorted, key, to));
 }
 
 function segmentPart(
@@ -541,15 +532,9 @@ function tableDomainName(marks: Marks, table: TableMark, row: RowMark): string |
 /** The last domain row of the table above `row`, by bisection (the rows are in text order); null when none. */
 function domainRowAbove(marks: Marks, table: TableMark, row: RowMark): string | null {
   const rows = table.domainRows;
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((rows[mid] as Span).start < row.span.start) low = mid + 1;
-    else high = mid;
-  }
-  if (low === 0) return null;
-  const above = rows[low - 1] as Span;
+  const below = firstAtOrAfter(rows, (span) => span.start, row.span.start);
+  if (below === 0) return null;
+  const above = rows[below - 1] as Span;
   return marks.paragraphs.text.text.slice(above.start, above.end).trim();
 }
 
