@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chownSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -98,9 +98,11 @@ describe('folders', () => {
           cwd: dir,
         },
       );
-      // Root reads every folder: run as nobody.
+      // Root reads every folder: run as nobody, from a copy of the built CLI that nobody may read
+      // (a checkout in a private folder, as `mktemp -d` makes, is out of its reach).
       const asUser = isRoot ? 'setpriv --reuid=65534 --regid=65534 --clear-groups ' : '';
-      const run = sh(`${asUser}node "$BIN" docs -f ndjson`, dir);
+      for (const part of ['bin', 'dist', 'package.json']) cpSync(join(root, part), join(dir, 'cli', part), { recursive: true });
+      const run = sh(`${asUser}node cli/bin/policy-extract.js docs -f ndjson`, dir);
       expect([run.status, run.stderr]).toEqual([1, 'policy-extract: docs/secret: cannot read this folder: permission denied\n']);
       expect(
         run.stdout
