@@ -235,3 +235,39 @@ describe('signals', () => {
     expect(stopped, `stopped after ${stopped} ms of a ${fullRun} ms run`).toBeLessThan(fullRun / 3);
   });
 });
+
+describe('memory', () => {
+  test('a document too large for the heap is refused as its own one-line error, saying how to allow it; the batch goes on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'policy-extract-heap-'));
+    try {
+      const plan = readFileSync(flatList, 'utf8');
+      writeFileSync(join(dir, 'big.txt'), plan.repeat(Math.ceil((3 << 20) / Buffer.byteLength(plan))));
+      writeFileSync(join(dir, 'small.txt'), plan);
+      const run = spawnSync(process.execPath, ['--max-old-space-size=48', bin, 'big.txt', 'small.txt', '-f', 'ndjson'], { cwd: dir, encoding: 'utf8' });
+      expect(run.status).toBe(1);
+      const lines = run.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(
+        /^policy-extract: big\.txt: too large for this process's memory: .* run it with NODE_OPTIONS=--max-old-space-size=\d+, or split the document$/,
+      );
+      expect(
+        new Set(
+          run.stdout
+            .trimEnd()
+            .split('\n')
+            .map((line) => JSON.parse(line).document.path),
+        ),
+      ).toEqual(new Set(['small.txt']));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the estimate: a plan of a million characters fits the default heap, thirty million do not', async () => {
+    const { beyondMemory } = await import('../src/cli/document.ts');
+    expect(beyondMemory(1_000_000, 4144 * 1048576)).toBeNull();
+    expect(beyondMemory(30_000_000, 4144 * 1048576)).toMatch(
+      /^too large for this process's memory: 30\.0 million characters need about 4292 MB of heap, more than the 4144 MB this Node allows; run it with NODE_OPTIONS=--max-old-space-size=5120/,
+    );
+  });
+});
