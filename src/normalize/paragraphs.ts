@@ -98,6 +98,37 @@ function endsWithLabel(text: string, line: NormalizedLine): boolean {
   return labelWordsLongestFirst.some((word) => before.endsWith(word));
 }
 
+/** How near a line's end a bracket left open, and how near the next line's start its closer, may stand for a clause broken in two. */
+const wrapReach = 60;
+
+/**
+ * In text with one paragraph per line, a clause broken over two lines by a hard line break
+ * (`…（牵头单位：省` / `政府办公厅；责任单位：省大数据局）`): the line leaves a bracket open near its end
+ * and the next one closes it near its start, before opening any. Such lines are one paragraph.
+ */
+function bracketWrapsOnto(text: string, previous: NormalizedLine, next: NormalizedLine): boolean {
+  let depth = 0;
+  let lastOpen = -1;
+  for (let i = previous.end - 1; i >= Math.max(previous.start, previous.end - wrapReach); i--) {
+    const code = text.charCodeAt(i);
+    if (bracketClosers.has(code)) depth++;
+    else if (bracketOpeners.has(code)) {
+      if (depth === 0) {
+        lastOpen = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  if (lastOpen < 0) return false;
+  for (let i = next.start; i < Math.min(next.end, next.start + wrapReach); i++) {
+    const code = text.charCodeAt(i);
+    if (bracketOpeners.has(code)) return false;
+    if (bracketClosers.has(code)) return true;
+  }
+  return false;
+}
+
 /** Joins the normalised lines into paragraphs (see `Paragraphs`). */
 export function toParagraphs(normalized: NormalizedText): Paragraphs {
   const { text, lines, wrapWidth, hardWrapped } = normalized;
@@ -111,7 +142,10 @@ export function toParagraphs(normalized: NormalizedText): Paragraphs {
     if (index > 0) {
       const previous = lines[index - 1] as NormalizedLine;
       openParentheses = parenthesisDepth(openParentheses, source, previous.start, previous.end);
-      if (!hardWrapped || endsParagraph(source, previous, line, wrapWidth, openParentheses, index === 1)) {
+      const ends = hardWrapped
+        ? endsParagraph(source, previous, line, wrapWidth, openParentheses, index === 1)
+        : openParentheses === 0 || !bracketWrapsOnto(source, previous, line);
+      if (ends) {
         spans.push({ start: paragraphStart, end: builder.length });
         builder.insert('\n', text.toRaw(line.start));
         paragraphStart = builder.length;
