@@ -18,3 +18,6 @@ export class CharClass {
 
 /** What `\s` matches in a JavaScript regex: the spaces a trimmed list may still carry. */
 export const whitespaceChars = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/** A Han character of the BMP (CJK Unified Ideographs and Extension A): the characters names and labels are made of. */
+export const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;

@@ -1,4 +1,4 @@
-import { CharClass } from '../char-class.ts';
+import { CharClass, isHan } from '../char-class.ts';
 import { type FieldRole, isUnitRole, type UnitRole } from '../lexicon/labels.ts';
 import { proseAssignment, roleVerbs, verbTails } from '../lexicon/verbs.ts';
 import type { Span } from '../types.ts';
@@ -49,10 +49,7 @@ const sentenceEnds = new CharClass('。；;！？!?');
  * A Han character at `at`: a `.` after one is a full stop, as text taken from a PDF may write it
  * (`由市财政局牵头.`), where after a digit it is a number's (`1.`, `2.5`).
  */
-const isHanAt = (folded: string, at: number): boolean => {
-  const code = folded.charCodeAt(at);
-  return code >= 0x3400 && code <= 0x9fff;
-};
+const isHanAt = (folded: string, at: number): boolean => isHan(folded.charCodeAt(at));
 const partSeparators = new CharClass('；;，,、 ');
 
 /**

@@ -1,4 +1,4 @@
-import { CharClass } from '../char-class.ts';
+import { CharClass, isHan } from '../char-class.ts';
 import { type HeadingKind, matchHeading, startsNumbering } from '../lexicon/numbering.ts';
 import type { Span } from '../types.ts';
 
@@ -27,7 +27,6 @@ const runInKinds: ReadonlySet<HeadingKind> = new Set(['chinese-comma', 'chinese-
 const gluedFirstKinds: ReadonlySet<HeadingKind> = new Set(['arabic-dot', 'arabic-comma', 'chinese-paren', 'arabic-paren']);
 /** How far into a heading's name its first item may be glued. */
 const gluedReach = 60;
-const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
 
 /** Every heading candidate of the document, in text order; the sequence checks in segment/ accept or reject them. */
 export function markHeadings(folded: string, text: string, paragraphs: readonly Span[], skip: (paragraph: number) => boolean): HeadingMark[] {

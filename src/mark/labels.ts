@@ -1,4 +1,4 @@
-import { CharClass } from '../char-class.ts';
+import { CharClass, isHan } from '../char-class.ts';
 import { type FieldRole, labelRoles, labels } from '../lexicon/labels.ts';
 import type { Span } from '../types.ts';
 import type { Positions } from './positions.ts';
@@ -14,7 +14,6 @@ export interface LabelMark {
   readonly domain: boolean;
 }
 
-const isHan = (code: number): boolean => code >= 0x3400 && code <= 0x9fff;
 const separators = new CharClass('；;，,。、 \n\t|｜（(【[〔');
 
 /** The known clause labels by their last character, longest first. */

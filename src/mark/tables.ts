@@ -383,12 +383,10 @@ function tabTable(folded: string, paragraphs: readonly Span[], index: number, ta
       break;
     }
     const cells = splitCells(folded, span, 'tab');
-    if (header === null && rows.length === 0 && isHeader(folded, cells)) {
+    if (isHeader(folded, cells)) {
+      // The first header names the columns; one repeated (under a domain row, at a page break) goes on with them.
       header = cells.map((cell) => columnRole(folded, cell));
-      headerSpan = span;
-    } else if (isHeader(folded, cells)) {
-      // The header repeated (under a domain row, or at a page break): its columns go on.
-      header = cells.map((cell) => columnRole(folded, cell));
+      if (headerSpan === null && rows.length === 0) headerSpan = span;
     } else {
       rows.push(rowOf(folded, span, cells, header, deadlines, true));
     }
@@ -426,12 +424,10 @@ function pipeTable(folded: string, paragraphs: readonly Span[], index: number, t
       continue;
     }
     const cells = splitCells(folded, span, 'pipe');
-    if (header === null && rows.length === 0 && isHeader(folded, cells)) {
+    if (isHeader(folded, cells)) {
+      // The first header names the columns; one repeated under a domain row (each domain's table has its own) goes on with them.
       header = cells.map((cell) => columnRole(folded, cell));
-      headerSpan = span;
-    } else if (isHeader(folded, cells)) {
-      // The header again under a domain row (each domain's table repeats it): its columns go on.
-      header = cells.map((cell) => columnRole(folded, cell));
+      if (headerSpan === null && rows.length === 0) headerSpan = span;
     } else if (cells.length >= 2 && rowNumber(folded, cells[0] as Span) !== null) {
       rows.push(rowOf(folded, span, cells, header, deadlines, true));
     } else if (header === null && rows.length === 0) {

@@ -1,25 +1,12 @@
 import type { AssembledDocument, AssembledMeasure } from '../assemble/index.ts';
 import type { Paragraphs } from '../normalize/paragraphs.ts';
+import type { LocatedRun } from '../read/types.ts';
 import type { Domain, Measure, Point, PolicyDocument, Position, Warning } from '../schema/index.ts';
 import { lastAtOrBefore } from '../sorted.ts';
 import type { SourceFile } from '../source.ts';
 import type { Span } from '../types.ts';
 
-/** Where a run of the text stands in the original file (page, paragraph, table cell), for formats other than text. */
-export interface SourceLocation {
-  readonly page?: number;
-  readonly paragraph?: number;
-  readonly table?: number;
-  readonly row?: number;
-  readonly cell?: number;
-}
-
-/** Sorted runs of the raw text with their place in the original file. */
-export interface LocatedRun {
-  readonly start: number;
-  readonly end: number;
-  readonly location: SourceLocation;
-}
+export type { LocatedRun } from '../read/types.ts';
 
 export interface DocumentMeta {
   readonly path: string | null;
